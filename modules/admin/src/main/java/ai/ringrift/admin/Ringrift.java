@@ -1,0 +1,55 @@
+package ai.ringrift.admin;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ringrift} admin tool. Exit codes: 0 success, 1 failure (the one line on stderr says
+ * what is wrong and what to do), 2 usage error.
+ */
+@Command(
+    name = "ringrift",
+    mixinStandardHelpOptions = true,
+    versionProvider = Ringrift.Version.class,
+    description = "Inspect and operate the RingRift coordination platform.",
+    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+public final class Ringrift {
+  /** Exit code of a command that failed at run time. */
+  public static final int FAILURE = 1;
+
+  /** Exit code of a command line that could not be parsed. */
+  public static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@code main} and tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Ringrift());
+    cli.setExecutionExceptionHandler(Ringrift::oneLineError);
+    return cli;
+  }
+
+  private static int oneLineError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    err.println(
+        cli.getColorScheme().errorText("ringrift " + cli.getCommandName() + ": " + message(e)));
+    return FAILURE;
+  }
+
+  private static String message(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** Version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Ringrift.class.getPackage().getImplementationVersion();
+      return new String[] {"ringrift " + (version == null ? "development" : version)};
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package ai.ringrift.client.serde;
+
+import ai.ringrift.events.catalog.TopicCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Plain Avro binary: the value is the datum alone, written and read with the compiled schema. */
+final class PlainAvroSerdes implements EventSerdes {
+  private final EventKeySerde keys;
+
+  PlainAvroSerdes(TopicCatalog catalog) {
+    this.keys = new EventKeySerde(catalog);
+  }
+
+  @Override
+  public <T extends SpecificRecord> Serde<T> value(Class<T> type) {
+    Schema schema = SpecificData.get().getSchema(type);
+    return Serdes.serdeFrom(new Writer<>(schema), new Reader<>(type, schema));
+  }
+
+  @Override
+  public Serde<String> key() {
+    return keys;
+  }
+
+  private static final class Writer<T> implements Serializer<T> {
+    private final DatumWriter<T> writer;
+
+    Writer(Schema schema) {
+      this.writer = new SpecificDatumWriter<>(schema);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T value) {
+      if (value == null) {
+        return null; // a tombstone on a compacted topic
+      }
+      try {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        writer.write(value, encoder);
+        encoder.flush();
+        return out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class Reader<T> implements Deserializer<T> {
+    private final DatumReader<T> reader;
+    private final String typeName;
+
+    Reader(Class<T> type, Schema schema) {
+      this.reader = new SpecificDatumReader<>(type);
+      this.typeName = schema.getName();
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+      if (data == null) {
+        return null;
+      }
+      try {
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, null);
+        T value = reader.read(null, decoder);
+        if (!decoder.isEnd()) {
+          throw new EventDecodingException(
+              topic, "value is not a " + typeName + " record: bytes are left over after decoding");
+        }
+        return value;
+      } catch (EventDecodingException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // truncated data, a bad union index, a negative length: the bytes are not this record
+        throw new EventDecodingException(
+            topic, "value is not valid Avro for " + typeName + " (" + e + ")", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package ai.ringrift.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the platform's config files come from: a directory (the repository's {@code config/}, or
+ * one given with {@code --config} / {@code RINGRIFT_CONFIG_DIR}) or, when none is given, the copy
+ * of {@code config/} packaged in the events jar. Files are YAML and bind to validated records; a
+ * bad value fails with a message that names the file and the key.
+ */
+public final class ConfigSource {
+  /** Environment variable naming the config directory. */
+  public static final String ENV_CONFIG_DIR = "RINGRIFT_CONFIG_DIR";
+
+  private static final String CLASSPATH_ROOT = "/ringrift/config/";
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(new Jdk8Module())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+  private final Path directory;
+
+  private ConfigSource(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Files from {@code directory}; it must exist. */
+  public static ConfigSource directory(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigException(
+          "config directory", directory.toAbsolutePath() + " does not exist or is not a directory");
+    }
+    return new ConfigSource(directory);
+  }
+
+  /** The defaults packaged with the platform (a copy of the repository's {@code config/}). */
+  public static ConfigSource packaged() {
+    return new ConfigSource(null);
+  }
+
+  /**
+   * The directory named by {@code RINGRIFT_CONFIG_DIR}, else {@code ./config} when it holds the
+   * catalog, else the packaged defaults.
+   */
+  public static ConfigSource discover() {
+    String fromEnv = System.getenv(ENV_CONFIG_DIR);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return directory(Path.of(fromEnv));
+    }
+    Path local = Path.of("config");
+    if (Files.isRegularFile(local.resolve("topics.yaml"))) {
+      return new ConfigSource(local);
+    }
+    return packaged();
+  }
+
+  /** The directory, or empty for the packaged defaults. */
+  public Optional<Path> directory() {
+    return Optional.ofNullable(directory);
+  }
+
+  /** Binds a whole file to {@code type}. */
+  public <T> T load(String file, Class<T> type) {
+    return bind(file, "", read(file), type);
+  }
+
+  /** Binds one top-level section of a file to {@code type}; the section must be present. */
+  public <T> T section(String file, String section, Class<T> type) {
+    JsonNode node = read(file).get(section);
+    if (node == null || node.isNull()) {
+      throw new ConfigException(section, describe(file) + ": " + section + ": is required", null);
+    }
+    return bind(file, section, node, type);
+  }
+
+  /** Human description of a file of this source, for messages. */
+  public String describe(String file) {
+    return directory == null ? "packaged " + file : directory.resolve(file).toString();
+  }
+
+  private JsonNode read(String file) {
+    try (InputStream in = open(file)) {
+      JsonNode tree = MAPPER.readTree(in);
+      if (tree == null || !tree.isObject()) {
+        throw new ConfigException(file, describe(file) + ": is empty or not a YAML mapping", null);
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          file, describe(file) + ": is not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + describe(file), e);
+    }
+  }
+
+  private InputStream open(String file) throws IOException {
+    if (directory != null) {
+      Path path = directory.resolve(file);
+      if (!Files.isRegularFile(path)) {
+        throw new ConfigException(file, describe(file) + ": file not found", null);
+      }
+      return Files.newInputStream(path);
+    }
+    InputStream in = ConfigSource.class.getResourceAsStream(CLASSPATH_ROOT + file);
+    if (in == null) {
+      throw new ConfigException(file, describe(file) + ": not packaged", null);
+    }
+    return in;
+  }
+
+  private <T> T bind(String file, String section, JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonMappingException e) {
+      String key = keyOf(section, e);
+      throw new ConfigException(key, describe(file) + ": " + key + ": " + problemOf(e), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(section, describe(file) + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String keyOf(String section, JsonMappingException e) {
+    StringBuilder path = new StringBuilder(section);
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException ce) {
+      path.append(path.length() == 0 ? "" : ".").append(ce.key());
+    }
+    return path.toString();
+  }
+
+  private static String problemOf(JsonMappingException e) {
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException ce) {
+      String message = ce.getMessage();
+      return message.substring(message.indexOf(": ") + 2);
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      return "unknown key '"
+          + u.getPropertyName()
+          + "' (known keys: "
+          + u.getKnownPropertyIds()
+          + ")";
+    }
+    if (e instanceof InvalidFormatException f) {
+      return "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+    }
+    if (e instanceof MismatchedInputException m
+        && m.getOriginalMessage().contains("Cannot map `null`")) {
+      return "is required";
+    }
+    return e.getOriginalMessage();
+  }
+}

@@ -1,0 +1,199 @@
+package ai.ringrift.testkit;
+
+import ai.ringrift.events.catalog.TopicAdmin;
+import ai.ringrift.events.catalog.TopicCatalog;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real KRaft cluster running in this JVM, with the platform's topic catalog applied. Obtained
+ * from {@link WithKafkaCluster}; closed after the test class.
+ */
+public final class KafkaCluster implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(KafkaCluster.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final AtomicInteger TOPIC_SEQUENCE = new AtomicInteger();
+
+  private final KafkaClusterTestKit kit;
+  private final Admin admin;
+  private final TopicCatalog catalog;
+  private final int brokers;
+
+  private KafkaCluster(KafkaClusterTestKit kit, TopicCatalog catalog, int brokers) {
+    this.kit = kit;
+    this.admin = kit.admin();
+    this.catalog = catalog;
+    this.brokers = brokers;
+  }
+
+  /**
+   * Starts {@code brokers} combined KRaft nodes; with {@code applyCatalog}, creates the catalog's
+   * topics.
+   */
+  public static KafkaCluster start(int brokers, boolean applyCatalog, String... brokerConfig) {
+    long started = System.nanoTime();
+    KafkaClusterTestKit kit = null;
+    try {
+      TestKitNodes nodes =
+          new TestKitNodes.Builder()
+              .setCombined(true)
+              .setNumBrokerNodes(brokers)
+              .setNumControllerNodes(brokers)
+              .build();
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+      brokerDefaults(brokers).forEach(builder::setConfigProp);
+      for (String setting : brokerConfig) {
+        int eq = setting.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("broker setting '" + setting + "' is not key=value");
+        }
+        builder.setConfigProp(setting.substring(0, eq), setting.substring(eq + 1));
+      }
+      kit = builder.build();
+      kit.format();
+      kit.startup();
+      kit.waitForReadyBrokers();
+      TopicCatalog catalog = catalogFor(brokers);
+      KafkaCluster cluster = new KafkaCluster(kit, catalog, brokers);
+      if (applyCatalog) {
+        cluster.topicAdmin().apply(catalog);
+      }
+      LOGGER.info(
+          "kafka cluster brokers={} bootstrap={} ready in {} ms",
+          brokers,
+          kit.bootstrapServers(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return cluster;
+    } catch (Exception e) {
+      closeQuietly(kit);
+      throw new IllegalStateException(
+          "could not start the in-JVM Kafka cluster: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> brokerDefaults(int brokers) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("auto.create.topics.enable", "false");
+    config.put("group.initial.rebalance.delay.ms", "0");
+    config.put("offsets.topic.num.partitions", "3");
+    config.put("offsets.topic.replication.factor", Integer.toString(Math.min(3, brokers)));
+    config.put("transaction.state.log.num.partitions", "3");
+    config.put("transaction.state.log.replication.factor", Integer.toString(Math.min(3, brokers)));
+    config.put("transaction.state.log.min.isr", Integer.toString(brokers >= 3 ? 2 : 1));
+    config.put("default.replication.factor", Integer.toString(Math.min(3, brokers)));
+    config.put("min.insync.replicas", Integer.toString(brokers >= 3 ? 2 : 1));
+    return config;
+  }
+
+  private static TopicCatalog catalogFor(int brokers) {
+    TopicCatalog catalog = TopicCatalog.packaged();
+    return brokers >= 3 ? catalog.withReplication((short) 3, 2) : catalog;
+  }
+
+  /** Bootstrap servers for clients. */
+  public String bootstrapServers() {
+    return kit.bootstrapServers();
+  }
+
+  /** The catalog as applied to this cluster (replication 3, min ISR 2 with three brokers). */
+  public TopicCatalog catalog() {
+    return catalog;
+  }
+
+  /** A shared admin client, closed with the cluster. */
+  public Admin admin() {
+    return admin;
+  }
+
+  /** Reconciles topics on this cluster. */
+  public TopicAdmin topicAdmin() {
+    return new TopicAdmin(admin, TIMEOUT);
+  }
+
+  /** Number of brokers. */
+  public int brokers() {
+    return brokers;
+  }
+
+  /** Kafka's test kit, for what this class does not wrap (stopping a broker, say). */
+  public KafkaClusterTestKit testKit() {
+    return kit;
+  }
+
+  /**
+   * Creates a topic private to one test, named {@code prefix-N}, and waits until every partition
+   * has a leader.
+   */
+  public String newTopic(String prefix, int partitions) {
+    String name = prefix + "-" + TOPIC_SEQUENCE.incrementAndGet();
+    short replication = (short) Math.min(3, brokers);
+    try {
+      admin
+          .createTopics(List.of(new NewTopic(name, partitions, replication)))
+          .all()
+          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not create topic " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    awaitLeaders(name);
+    return name;
+  }
+
+  /** Waits until every partition of {@code topics} has a leader. */
+  public void awaitLeaders(String... topics) {
+    topicAdmin().awaitLeaders(Set.of(topics));
+  }
+
+  /** Producer settings for this cluster (bootstrap only; add serializers). */
+  public Map<String, Object> producerConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    return config;
+  }
+
+  /** Consumer settings for this cluster reading from the earliest offset in group {@code group}. */
+  public Map<String, Object> consumerConfig(String group) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return config;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(admin);
+    closeQuietly(kit);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOGGER.warn("closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+}

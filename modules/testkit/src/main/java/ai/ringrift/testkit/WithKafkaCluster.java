@@ -1,0 +1,43 @@
+package ai.ringrift.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a real in-JVM KRaft cluster (Kafka's own {@code KafkaClusterTestKit}) for the annotated test
+ * class, applies the topic catalog and waits until every partition has a leader. Tests receive a
+ * {@link KafkaCluster} as a parameter of a test method, a lifecycle method or the constructor.
+ *
+ * <pre>{@code
+ * @WithKafkaCluster
+ * class PublisherIT {
+ *   @Test
+ *   void publishes(KafkaCluster cluster) { ... cluster.bootstrapServers() ... }
+ * }
+ * }</pre>
+ *
+ * One cluster per test class; use {@link KafkaCluster#newTopic} for topics private to one test.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(KafkaClusterExtension.class)
+public @interface WithKafkaCluster {
+  /**
+   * Brokers in the cluster (combined broker+controller nodes); 3 gives replication factor 3, min
+   * ISR 2.
+   */
+  int brokers() default 1;
+
+  /** Whether to create the catalog's topics before the tests run. */
+  boolean applyCatalog() default true;
+
+  /** Extra broker settings as {@code key=value}, e.g. for SASL listeners. */
+  String[] brokerConfig() default {};
+}
