@@ -1,0 +1,61 @@
+package ai.ringrift.runtime;
+
+import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.events.catalog.TopicCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body of every service's {@code main}: load and validate config (failing with the key that is
+ * wrong), start the runtime, start the component, stop cleanly on SIGTERM.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   ServiceMain.run("signal-computer", SignalComputerApp::start);
+ * }
+ * }</pre>
+ */
+public final class ServiceMain {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ServiceMain.class);
+
+  private ServiceMain() {}
+
+  /** Starts a component of a service, given its context; what it returns is closed on shutdown. */
+  @FunctionalInterface
+  public interface Component {
+    AutoCloseable start(ServiceContext context) throws Exception;
+  }
+
+  /** Runs {@code component} as service {@code name} until the process is told to stop. */
+  public static void run(String name, Component component) {
+    ServiceRuntime runtime;
+    try {
+      ConfigSource config = ConfigSource.discover();
+      runtime = ServiceRuntime.start(name, RuntimeSettings.load(config, System.getenv()));
+      ServiceContext context = context(config, KafkaSettings.fromEnvironment(), runtime);
+      runtime.manage(component.start(context));
+    } catch (Exception e) {
+      LOGGER.error("service={} failed to start: {}", name, e.getMessage(), e);
+      System.err.println(name + ": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, name + "-shutdown"));
+    try {
+      runtime.awaitClose();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The context for components sharing {@code runtime} (the embedded run starts several this way).
+   */
+  public static ServiceContext context(
+      ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
+    TopicCatalog catalog = TopicCatalog.load(config);
+    return new ServiceContext(config, kafka, catalog, EventSerdes.plainAvro(catalog), runtime);
+  }
+}

@@ -1,0 +1,165 @@
+package ai.ringrift.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's HTTP endpoint (the JDK's own server: nothing to configure, nothing to deploy).
+ * Components add JSON views of their state under {@code /status/<name>}; {@code /status} lists
+ * them.
+ */
+public final class StatusServer implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(StatusServer.class);
+
+  /** JSON writer shared by every view: Java time as ISO strings, Optionals unwrapped. */
+  public static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Map<String, Function<String, Object>> views = new ConcurrentHashMap<>();
+
+  /** Starts listening on {@code host:port} (0 = a free port). */
+  public StatusServer(String host, int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + " for the status endpoint ("
+              + e.getMessage()
+              + "); set RINGRIFT_HTTP_PORT to a free port",
+          e);
+    }
+    executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "status-http");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/status", this::status);
+    server.start();
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port}. */
+  public String baseUrl() {
+    return "http://" + server.getAddress().getHostString() + ":" + port();
+  }
+
+  /** Serves {@code supplier()} as JSON at {@code /status/<name>}. */
+  public void view(String name, Supplier<?> supplier) {
+    views.put(name, rest -> supplier.get());
+  }
+
+  /**
+   * Serves {@code lookup(rest)} as JSON at {@code /status/<name>/<rest>} (and {@code
+   * /status/<name>} with an empty rest); a null result is a 404.
+   */
+  public void view(String name, Function<String, ?> lookup) {
+    views.put(name, lookup::apply);
+  }
+
+  /** Serves a raw handler at {@code path} (e.g. {@code /metrics}). */
+  public void route(String path, Handler handler) {
+    server.createContext(
+        path,
+        exchange -> {
+          try {
+            Response response = handler.handle(exchange);
+            send(exchange, response.status(), response.contentType(), response.body());
+          } catch (RuntimeException e) {
+            LOGGER.warn("path={} failed", path, e);
+            send(exchange, 500, "text/plain; charset=utf-8", "error: " + e.getMessage());
+          }
+        });
+  }
+
+  private void status(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String rest = path.length() > "/status".length() ? path.substring("/status/".length()) : "";
+    try {
+      if (rest.isEmpty()) {
+        sendJson(exchange, 200, Map.of("views", new TreeMap<>(views).keySet()));
+        return;
+      }
+      int slash = rest.indexOf('/');
+      String name = slash < 0 ? rest : rest.substring(0, slash);
+      Function<String, Object> view = views.get(name);
+      Object body = view == null ? null : view.apply(slash < 0 ? "" : rest.substring(slash + 1));
+      if (body == null) {
+        sendJson(exchange, 404, Map.of("error", "nothing at " + path));
+      } else {
+        sendJson(exchange, 200, body);
+      }
+    } catch (RuntimeException e) {
+      LOGGER.warn("path={} failed", path, e);
+      sendJson(exchange, 500, Map.of("error", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+    send(
+        exchange,
+        status,
+        "application/json",
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** A raw route's answer. */
+  public record Response(int status, String contentType, String body) {}
+
+  /** A raw route. */
+  @FunctionalInterface
+  public interface Handler {
+    Response handle(HttpExchange exchange) throws IOException;
+  }
+}
