@@ -1,6 +1,9 @@
 package ai.ringrift.admin;
 
+import ai.ringrift.admin.cluster.ClusterCommand;
+import ai.ringrift.admin.topics.TopicsCommand;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ringrift.Version.class,
     description = "Inspect and operate the RingRift coordination platform.",
-    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      TopicsCommand.class,
+      ClusterCommand.class,
+      AutoComplete.GenerateCompletion.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:failure: one line on stderr says what is wrong and what to do",
+      "2:usage error (unknown command or option, bad value)"
+    },
+    footer = {"", "Bash completion: source <(scripts/ringrift generate-completion)"})
 public final class Ringrift {
   /** Exit code of a command that failed at run time. */
   public static final int FAILURE = 1;
