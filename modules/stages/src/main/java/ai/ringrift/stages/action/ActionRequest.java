@@ -48,7 +48,31 @@ public record ActionRequest(
 
   /** Parameter {@code name} as an int, failing with the name when it is not one. */
   public int requireInt(String name) {
+    return toInt(name, require(name));
+  }
+
+  /** Parameter {@code name} as an int, or {@code fallback} when absent or blank. */
+  public int optionalInt(String name, int fallback) {
+    String value = parameters.get(name);
+    return value == null || value.isBlank() ? fallback : toInt(name, value);
+  }
+
+  /** Parameter {@code name} as a finite number, failing with the name when it is not one. */
+  public double requireDouble(String name) {
     String value = require(name);
+    try {
+      double number = Double.parseDouble(value.trim());
+      if (Double.isFinite(number)) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "action parameter '" + name + "' must be a finite number, was '" + value + "'");
+  }
+
+  private static int toInt(String name, String value) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {

@@ -15,5 +15,7 @@ public enum FailureKind {
   /** It produced output that failed validation (e.g. an NPZ with NaN or no samples). */
   INVALID_OUTPUT,
   /** Its input was missing or unusable (no games to export, an unreadable model file). */
-  BAD_INPUT
+  BAD_INPUT,
+  /** It could not read or write its files (disk full, permissions). */
+  IO_ERROR
 }

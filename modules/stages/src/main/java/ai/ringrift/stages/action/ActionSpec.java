@@ -1,0 +1,38 @@
+package ai.ringrift.stages.action;
+
+import ai.ringrift.config.Check;
+import ai.ringrift.stages.action.command.CommandAction;
+import ai.ringrift.stages.action.command.CommandSpec;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Which action a stage runs (the {@code action:} block of a stage in {@code config/stages.yaml}):
+ * {@code kind: COMMAND} with a {@code command:} block, or {@code kind: SIMULATION}.
+ *
+ * @param kind what runs
+ * @param command the external command; required for {@code COMMAND}
+ */
+public record ActionSpec(ActionKind kind, CommandSpec command) {
+  public ActionSpec {
+    Check.present("kind", kind);
+    Check.that(
+        kind != ActionKind.COMMAND || command != null,
+        "command",
+        "is required when kind is COMMAND");
+  }
+
+  /**
+   * The action this spec describes.
+   *
+   * @param key the spec's config key (e.g. {@code training.action}), for errors
+   * @param placeholders what the stage fills into a command template
+   * @param simulation makes the simulated action of the stage
+   */
+  public Action create(String key, Set<String> placeholders, Supplier<Action> simulation) {
+    return switch (kind) {
+      case COMMAND -> CommandAction.create(key + ".command", command, placeholders);
+      case SIMULATION -> simulation.get();
+    };
+  }
+}

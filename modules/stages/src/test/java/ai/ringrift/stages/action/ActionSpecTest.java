@@ -1,0 +1,128 @@
+package ai.ringrift.stages.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.ringrift.config.ConfigException;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.stages.action.command.CommandAction;
+import ai.ringrift.stages.action.rsync.RsyncSpec;
+import ai.ringrift.stages.export.NpzExpectations;
+import ai.ringrift.stages.simulation.SimulatedExport;
+import ai.ringrift.stages.simulation.SimulationSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repository's config/stages.yaml binds to the action records, and bad values name the key. */
+class ActionSpecTest {
+  static final ConfigSource REPO = ConfigSource.directory(Path.of("../../config"));
+
+  /** The parts of a stage section this module reads so far. */
+  record StageSection(ActionSpec action, NpzExpectations validation) {}
+
+  record SyncSection(RsyncSpec rsync) {}
+
+  @TempDir Path dir;
+
+  @Test
+  void theRepositoryConfigBinds() {
+    StageSection export = REPO.section("stages.yaml", "export", StageSection.class);
+    assertThat(export.action().kind()).isEqualTo(ActionKind.SIMULATION);
+    assertThat(export.validation().requiredArrays())
+        .containsExactly("features", "policy", "values");
+    assertThat(
+            REPO.section("stages.yaml", "training", StageSection.class)
+                .action()
+                .command()
+                .timeoutSeconds())
+        .isEqualTo(86_400);
+    assertThat(REPO.section("stages.yaml", "evaluation", StageSection.class).action()).isNotNull();
+    assertThat(REPO.section("stages.yaml", "sync", SyncSection.class).rsync().timeoutSeconds())
+        .isEqualTo(1800);
+    assertThat(
+            REPO.section("stages.yaml", "simulation", SimulationSettings.class)
+                .evaluator()
+                .baselines())
+        .hasSize(7);
+  }
+
+  @Test
+  void everyCommandTemplateUsesOnlyItsStagesPlaceholders() {
+    Set<String> export = Set.of("config", "games", "npz", "window_games", "run_id");
+    Set<String> training =
+        Set.of(
+            "config", "npz", "model", "model_id", "base_model", "epochs", "batch_size", "run_id");
+    Set<String> evaluation =
+        Set.of(
+            "config",
+            "model_id",
+            "candidate",
+            "champion",
+            "champion_model_id",
+            "champion_elo",
+            "games_per_baseline",
+            "head_to_head_games",
+            "run_id");
+    for (var stage :
+        java.util.Map.of("export", export, "training", training, "evaluation", evaluation)
+            .entrySet()) {
+      ActionSpec spec = REPO.section("stages.yaml", stage.getKey(), StageSection.class).action();
+      ActionSpec asCommand = new ActionSpec(ActionKind.COMMAND, spec.command());
+      assertThat(
+              asCommand.create(stage.getKey() + ".action", stage.getValue(), SimulatedExport::new))
+          .isInstanceOf(CommandAction.class);
+    }
+  }
+
+  @Test
+  void createsTheSimulationForSimulationKind() {
+    ActionSpec spec = new ActionSpec(ActionKind.SIMULATION, null);
+
+    assertThat(spec.create("export.action", Set.of(), SimulatedExport::new))
+        .isInstanceOf(SimulatedExport.class);
+  }
+
+  @Test
+  void aCommandKindNeedsACommand() throws IOException {
+    Files.writeString(dir.resolve("stages.yaml"), "export:\n  action: {kind: COMMAND}\n");
+
+    assertThatThrownBy(
+            () -> ConfigSource.directory(dir).section("stages.yaml", "export", StageSection.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith(
+            "stages.yaml: export.action.command: is required when kind is COMMAND");
+  }
+
+  @Test
+  void namesAnUnknownPlaceholderWithItsKey() throws IOException {
+    Files.writeString(
+        dir.resolve("stages.yaml"),
+        "training:\n  action:\n    kind: COMMAND\n    command: {template: 'train {npz} {gpu}', timeoutSeconds: 10}\n");
+    ActionSpec spec =
+        ConfigSource.directory(dir).section("stages.yaml", "training", StageSection.class).action();
+
+    assertThatThrownBy(() -> spec.create("training.action", Set.of("npz"), SimulatedExport::new))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "training.action.command.template: unknown placeholder {gpu} in '{gpu}'; this stage provides [npz]");
+  }
+
+  @Test
+  void namesAnOutOfRangeSimulationValue() throws IOException {
+    String yaml =
+        Files.readString(Path.of("../../config/stages.yaml"))
+            .replace("drawRate: 0.05", "drawRate: 0.9");
+    Files.writeString(dir.resolve("stages.yaml"), yaml);
+
+    assertThatThrownBy(
+            () ->
+                ConfigSource.directory(dir)
+                    .section("stages.yaml", "simulation", SimulationSettings.class))
+        .hasMessageEndingWith(
+            "simulation.evaluator.drawRate: must be between 0.0 and 0.5, was 0.9");
+  }
+}

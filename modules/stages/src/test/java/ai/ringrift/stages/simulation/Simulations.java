@@ -1,0 +1,20 @@
+package ai.ringrift.stages.simulation;
+
+import ai.ringrift.config.ConfigSource;
+import java.nio.file.Path;
+
+/** The simulation settings of the repository's config/stages.yaml, for tests. */
+final class Simulations {
+  private Simulations() {}
+
+  static SimulationSettings settings() {
+    return ConfigSource.directory(Path.of("../../config"))
+        .section("stages.yaml", "simulation", SimulationSettings.class);
+  }
+
+  /** The repository's settings with a different trainer. */
+  static SimulationSettings withTrainer(SimulationSettings.TrainerSettings trainer) {
+    SimulationSettings s = settings();
+    return new SimulationSettings(s.seed(), s.games(), trainer, s.evaluator());
+  }
+}
