@@ -53,13 +53,8 @@ final class OutputPump implements Runnable {
     return List.copyOf(tail);
   }
 
-  private void accept(String line) {
-    synchronized (this) {
-      tail.addLast(line);
-      if (tail.size() > tailSize) {
-        tail.removeFirst();
-      }
-    }
+  /** Appends one line to the log, flushed so that {@code tail -f} shows it at once. */
+  static void writeLine(Writer log, String line) {
     synchronized (log) {
       try {
         log.write(line);
@@ -69,6 +64,16 @@ final class OutputPump implements Runnable {
         LOGGER.warn("cannot write action log: {}", e.getMessage());
       }
     }
+  }
+
+  private void accept(String line) {
+    synchronized (this) {
+      tail.addLast(line);
+      if (tail.size() > tailSize) {
+        tail.removeFirst();
+      }
+    }
+    writeLine(log, line);
     try {
       lines.accept(line);
     } catch (RuntimeException e) {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +33,18 @@ public final class ProcessRunner {
   /** How long the output may keep flowing after the process exited (buffered lines, children). */
   private static final Duration DRAIN = Duration.ofSeconds(2);
 
+  private final Clock clock;
+
+  /** A runner that stamps its logs with the system clock. */
+  public ProcessRunner() {
+    this(Clock.systemUTC());
+  }
+
+  /** A runner that stamps its logs with {@code clock}. */
+  public ProcessRunner(Clock clock) {
+    this.clock = clock;
+  }
+
   /** Runs {@code invocation}, passing every output line to {@code lines}. */
   public ProcessOutcome run(ProcessInvocation invocation, Consumer<String> lines)
       throws InterruptedException {
@@ -42,7 +54,7 @@ public final class ProcessRunner {
       throw new UncheckedIOException("cannot create the log directory of " + invocation, e);
     }
     try (Writer log = Files.newBufferedWriter(invocation.logFile(), StandardCharsets.UTF_8)) {
-      note(log, "# " + Instant.now() + " running: " + String.join(" ", invocation.command()));
+      note(log, "# " + clock.instant() + " running: " + String.join(" ", invocation.command()));
       return run(invocation, lines, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write log " + invocation.logFile(), e);
@@ -135,15 +147,7 @@ public final class ProcessRunner {
   }
 
   private static void note(Writer log, String line) {
-    synchronized (log) {
-      try {
-        log.write(line);
-        log.write('\n');
-        log.flush();
-      } catch (IOException e) {
-        LOGGER.warn("cannot write action log: {}", e.getMessage());
-      }
-    }
+    OutputPump.writeLine(log, line);
   }
 
   private static String timeout(ProcessInvocation invocation) {
