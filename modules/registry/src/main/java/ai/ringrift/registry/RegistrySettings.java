@@ -1,0 +1,82 @@
+package ai.ringrift.registry;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of an embedded schema registry.
+ *
+ * @param bootstrapServers the Kafka cluster that stores the schemas
+ * @param clientProperties further Kafka client settings (security) for the registry's clients
+ * @param topic the compacted topic that holds the schemas ({@code _schemas}, as Confluent's)
+ * @param replicationFactor replication of {@code topic} when the registry creates it
+ * @param host interface the HTTP API listens on
+ * @param port HTTP port (0 = any free port)
+ * @param timeout how long a request may wait for the store before it fails with 50002
+ */
+public record RegistrySettings(
+    String bootstrapServers,
+    Map<String, String> clientProperties,
+    String topic,
+    short replicationFactor,
+    String host,
+    int port,
+    Duration timeout) {
+  /** Confluent's default topic name, so its server can read what ours wrote. */
+  public static final String DEFAULT_TOPIC = "_schemas";
+
+  /** Confluent's default port. */
+  public static final int DEFAULT_PORT = 8081;
+
+  public RegistrySettings {
+    if (bootstrapServers == null || bootstrapServers.isBlank()) {
+      throw new IllegalArgumentException("registry bootstrapServers must not be blank");
+    }
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("registry topic must not be blank");
+    }
+    if (replicationFactor < 1) {
+      throw new IllegalArgumentException(
+          "registry replicationFactor must be at least 1, was " + replicationFactor);
+    }
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("registry port must be 0..65535, was " + port);
+    }
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("registry timeout must be positive, was " + timeout);
+    }
+    clientProperties = Map.copyOf(clientProperties);
+  }
+
+  /** Defaults: {@code _schemas} with replication 1, any free port on localhost, 30 s timeout. */
+  public static RegistrySettings of(String bootstrapServers) {
+    return new RegistrySettings(
+        bootstrapServers,
+        Map.of(),
+        DEFAULT_TOPIC,
+        (short) 1,
+        "localhost",
+        0,
+        Duration.ofSeconds(30));
+  }
+
+  /** A copy listening on {@code port}. */
+  public RegistrySettings withPort(int port) {
+    return new RegistrySettings(
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout);
+  }
+
+  /** A copy that creates its topic with {@code replication} replicas. */
+  public RegistrySettings withReplicationFactor(int replication) {
+    return new RegistrySettings(
+        bootstrapServers, clientProperties, topic, (short) replication, host, port, timeout);
+  }
+
+  /** A copy using {@code topic} instead of {@code _schemas}. */
+  public RegistrySettings withTopic(String topic) {
+    return new RegistrySettings(
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout);
+  }
+}

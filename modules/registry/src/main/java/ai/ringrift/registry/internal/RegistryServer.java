@@ -1,0 +1,75 @@
+package ai.ringrift.registry.internal;
+
+import ai.ringrift.registry.RegistrySettings;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** Wires the store, the service and the HTTP server of one registry instance. */
+public final class RegistryServer implements AutoCloseable {
+  private final Admin admin;
+  private final SchemaLog log;
+  private final HttpServer http;
+  private final ExecutorService threads;
+
+  private RegistryServer(Admin admin, SchemaLog log, HttpServer http, ExecutorService threads) {
+    this.admin = admin;
+    this.log = log;
+    this.http = http;
+    this.threads = threads;
+  }
+
+  /** Creates the topic if needed, replays it, then serves HTTP. */
+  public static RegistryServer start(RegistrySettings settings) {
+    Map<String, Object> config = new HashMap<>(settings.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    Admin admin = Admin.create(config);
+    SchemaLog log = null;
+    try {
+      SchemaTopic.ensure(admin, settings);
+      RegistryState state = new RegistryState();
+      log = new SchemaLog(settings, state, admin);
+      log.catchUp();
+      HttpServer http =
+          HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      http.setExecutor(threads);
+      http.createContext("/", new RestApi(new RegistryService(state, log)));
+      http.start();
+      return new RegistryServer(admin, log, http, threads);
+    } catch (IOException e) {
+      closeAll(log, admin);
+      throw new UncheckedIOException(
+          "cannot listen on " + settings.host() + ":" + settings.port(), e);
+    } catch (RuntimeException e) {
+      closeAll(log, admin);
+      throw e;
+    }
+  }
+
+  /** The port the HTTP API listens on. */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    threads.shutdownNow();
+    closeAll(log, admin);
+  }
+
+  private static void closeAll(SchemaLog log, Admin admin) {
+    if (log != null) {
+      log.close();
+    }
+    admin.close();
+  }
+}
