@@ -2,10 +2,13 @@ package ai.ringrift.testkit;
 
 import ai.ringrift.events.catalog.TopicAdmin;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.registry.EmbeddedSchemaRegistry;
+import ai.ringrift.registry.RegistrySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real KRaft cluster running in this JVM, with the platform's topic catalog applied. Obtained
- * from {@link WithKafkaCluster}; closed after the test class.
+ * A real KRaft cluster running in this JVM, with the platform's topic catalog applied and (unless
+ * turned off) an embedded schema registry storing its schemas in the cluster. Obtained from {@link
+ * WithKafkaCluster}; closed after the test class.
  */
 public final class KafkaCluster implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(KafkaCluster.class);
@@ -33,12 +37,35 @@ public final class KafkaCluster implements AutoCloseable {
   private final Admin admin;
   private final TopicCatalog catalog;
   private final int brokers;
+  private EmbeddedSchemaRegistry registry;
 
   private KafkaCluster(KafkaClusterTestKit kit, TopicCatalog catalog, int brokers) {
     this.kit = kit;
     this.admin = kit.admin();
     this.catalog = catalog;
     this.brokers = brokers;
+  }
+
+  /**
+   * Starts {@code brokers} combined KRaft nodes; with {@code applyCatalog}, creates the catalog's
+   * topics; with {@code schemaRegistry}, starts an embedded schema registry on the cluster.
+   */
+  public static KafkaCluster start(
+      int brokers, boolean applyCatalog, boolean schemaRegistry, String... brokerConfig) {
+    KafkaCluster cluster = start(brokers, applyCatalog, brokerConfig);
+    if (schemaRegistry) {
+      try {
+        cluster.registry =
+            EmbeddedSchemaRegistry.start(
+                RegistrySettings.of(cluster.bootstrapServers())
+                    .withReplicationFactor(Math.min(3, brokers)));
+      } catch (RuntimeException e) {
+        cluster.close();
+        throw new IllegalStateException(
+            "could not start the embedded schema registry: " + e.getMessage(), e);
+      }
+    }
+    return cluster;
   }
 
   /**
@@ -108,6 +135,39 @@ public final class KafkaCluster implements AutoCloseable {
   /** Bootstrap servers for clients. */
   public String bootstrapServers() {
     return kit.bootstrapServers();
+  }
+
+  /**
+   * Base URL of the cluster's embedded schema registry.
+   *
+   * @throws IllegalStateException when the test class turned it off
+   */
+  public String registryUrl() {
+    return schemaRegistry()
+        .map(EmbeddedSchemaRegistry::url)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no schema registry: @WithKafkaCluster(schemaRegistry = false)"));
+  }
+
+  /** The embedded schema registry, unless the test class turned it off. */
+  public Optional<EmbeddedSchemaRegistry> schemaRegistry() {
+    return Optional.ofNullable(registry);
+  }
+
+  /**
+   * The environment a service started against this cluster would get: {@code
+   * RINGRIFT_BOOTSTRAP_SERVERS} and, with a registry, {@code RINGRIFT_SCHEMA_REGISTRY_URL}. {@code
+   * KafkaSettings.fromEnvironment(cluster.environment())} turns it into client settings (the
+   * testkit cannot return {@code KafkaSettings} itself: the client library's tests depend on the
+   * testkit).
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("RINGRIFT_BOOTSTRAP_SERVERS", bootstrapServers());
+    schemaRegistry().ifPresent(r -> env.put("RINGRIFT_SCHEMA_REGISTRY_URL", r.url()));
+    return Map.copyOf(env);
   }
 
   /** The catalog as applied to this cluster (replication 3, min ISR 2 with three brokers). */
@@ -182,6 +242,7 @@ public final class KafkaCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(registry);
     closeQuietly(admin);
     closeQuietly(kit);
   }

@@ -49,6 +49,10 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
         AnnotationSupport.findAnnotation(testClass, WithKafkaCluster.class)
             .orElseThrow(
                 () -> new ParameterResolutionException(testClass + " lacks @WithKafkaCluster"));
-    return KafkaCluster.start(settings.brokers(), settings.applyCatalog(), settings.brokerConfig());
+    return KafkaCluster.start(
+        settings.brokers(),
+        settings.applyCatalog(),
+        settings.schemaRegistry(),
+        settings.brokerConfig());
   }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a real in-JVM KRaft cluster (Kafka's own {@code KafkaClusterTestKit}) for the annotated test
- * class, applies the topic catalog and waits until every partition has a leader. Tests receive a
- * {@link KafkaCluster} as a parameter of a test method, a lifecycle method or the constructor.
+ * class, applies the topic catalog, waits until every partition has a leader and starts an embedded
+ * schema registry on it. Tests receive a {@link KafkaCluster} as a parameter of a test method, a
+ * lifecycle method or the constructor.
  *
  * <pre>{@code
  * @WithKafkaCluster
@@ -37,6 +38,11 @@ public @interface WithKafkaCluster {
 
   /** Whether to create the catalog's topics before the tests run. */
   boolean applyCatalog() default true;
+
+  /**
+   * Whether to start an embedded schema registry on the cluster ({@code cluster.registryUrl()}).
+   */
+  boolean schemaRegistry() default true;
 
   /** Extra broker settings as {@code key=value}, e.g. for SASL listeners. */
   String[] brokerConfig() default {};

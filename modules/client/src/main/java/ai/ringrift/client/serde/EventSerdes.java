@@ -1,6 +1,11 @@
 package ai.ringrift.client.serde;
 
+import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.events.catalog.TopicCatalog;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -18,6 +23,31 @@ public interface EventSerdes {
    * (e.g. {@code square8_2p}).
    */
   Serde<String> key();
+
+  /** The registry client the value serdes share (to inspect its request count), if any. */
+  default Optional<SchemaRegistryClient> registry() {
+    return Optional.empty();
+  }
+
+  /**
+   * The serdes for {@code settings}: Confluent-framed Avro through the schema registry when {@link
+   * KafkaSettings#schemaRegistryUrl()} is set (serde properties such as {@code
+   * auto.register.schemas} or {@code basic.auth.user.info} are read from the client properties, see
+   * {@link RegistrySerdeConfig}), else plain Avro binary.
+   */
+  static EventSerdes from(KafkaSettings settings, TopicCatalog catalog) {
+    if (settings.schemaRegistryUrl().isEmpty()) {
+      return plainAvro(catalog);
+    }
+    Map<String, Object> config = new HashMap<>(settings.clientProperties());
+    config.put(RegistrySerdeConfig.URL, settings.schemaRegistryUrl().get());
+    return withRegistry(catalog, RegistrySerdeConfig.from(config));
+  }
+
+  /** Confluent-framed Avro values through the registry {@code config} names. */
+  static EventSerdes withRegistry(TopicCatalog catalog, RegistrySerdeConfig config) {
+    return new RegistryEventSerdes(catalog, new SchemaRegistryClient(config.client()), config);
+  }
 
   /** Plain Avro binary values: no framing, the reader must know the writer's schema. */
   static EventSerdes plainAvro(TopicCatalog catalog) {

@@ -1,0 +1,128 @@
+package ai.ringrift.client.serde;
+
+import ai.ringrift.client.registry.SchemaRegistryClient;
+import ai.ringrift.client.registry.SchemaRegistryException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Confluent-framed Avro: fetches the writer's schema by id (once per id) and resolves it to
+ * the reader schema, which is the configured class's compiled schema, so a consumer built with an
+ * older or newer schema reads what the level allows. Without a configured class it yields {@code
+ * GenericRecord}s (whose {@code toString} is JSON), e.g. in Kafka's console consumer. Bad bytes
+ * fail as {@link EventDecodingException}s ({@link WireFormatException}, {@link
+ * UnknownSchemaIdException}) that the consumer layer sends to the DLQ; an unreachable registry
+ * fails as a retriable {@link SchemaRegistryException}.
+ *
+ * @param <T> the record type
+ */
+public class RegistryAvroDeserializer<T> implements Deserializer<T> {
+  private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+  private SchemaRegistryClient client;
+  private Schema readerSchema;
+  private boolean specificByName;
+
+  /** For Kafka to instantiate by class name; {@link #configure} must follow. */
+  public RegistryAvroDeserializer() {}
+
+  /** A deserializer to {@code type} (null for GenericRecord) sharing {@code client} with others. */
+  public RegistryAvroDeserializer(SchemaRegistryClient client, Class<T> type) {
+    this.client = client;
+    this.readerSchema = type == null ? null : SpecificData.get().getSchema(type);
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    RegistrySerdeConfig config = RegistrySerdeConfig.from(configs);
+    this.client = new SchemaRegistryClient(config.client());
+    this.specificByName = config.specificReader();
+    Optional<String> type = isKey ? config.keyType() : config.valueType();
+    this.readerSchema = type.map(RegistryAvroDeserializer::compiledSchema).orElse(null);
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    int id = ConfluentWire.schemaId(topic, data);
+    DatumReader<T> reader = readers.get(id);
+    if (reader == null) {
+      reader = readerFor(topic, id);
+      readers.put(id, reader);
+    }
+    BoundedDecoder decoder = ConfluentWire.datum(data);
+    try {
+      T value = reader.read(null, decoder);
+      if (!decoder.isEnd()) {
+        throw new WireFormatException(
+            topic, "bytes are left over after decoding the record of schema id " + id);
+      }
+      return value;
+    } catch (EventDecodingException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // truncated data, a bad union index, an impossible length: not a record of this schema
+      throw new WireFormatException(
+          topic, "value is not valid Avro for schema id " + id + " (" + e + ")", e);
+    }
+  }
+
+  private DatumReader<T> readerFor(String topic, int id) {
+    Schema writer;
+    try {
+      writer = client.schemaById(id);
+    } catch (SchemaRegistryException.SchemaNotFound e) {
+      throw new UnknownSchemaIdException(topic, id, e);
+    }
+    Schema reader = readerSchema != null ? readerSchema : byName(writer);
+    if (reader == null) {
+      return new GenericDatumReader<>(writer, writer);
+    }
+    var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new EventDecodingException(
+          topic,
+          "a record written with schema id "
+              + id
+              + " ("
+              + writer.getFullName()
+              + ") cannot be read as "
+              + reader.getFullName()
+              + ": "
+              + compatibility.getResult().getIncompatibilities());
+    }
+    return new SpecificDatumReader<>(writer, reader);
+  }
+
+  private Schema byName(Schema writer) {
+    if (!specificByName) {
+      return null;
+    }
+    Class<?> type = SpecificData.get().getClass(writer);
+    return type == null ? null : SpecificData.get().getSchema(type);
+  }
+
+  private static Schema compiledSchema(String className) {
+    try {
+      return SpecificData.get().getSchema(Class.forName(className));
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          RegistrySerdeConfig.VALUE_TYPE + ": no class " + className + " on the classpath", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // the client holds no connections between calls
+  }
+}
