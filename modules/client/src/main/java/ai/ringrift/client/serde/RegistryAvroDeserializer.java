@@ -30,6 +30,7 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   private SchemaRegistryClient client;
   private Schema readerSchema;
   private boolean specificByName;
+  private boolean generic;
 
   /** For Kafka to instantiate by class name; {@link #configure} must follow. */
   public RegistryAvroDeserializer() {}
@@ -38,6 +39,18 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   public RegistryAvroDeserializer(SchemaRegistryClient client, Class<T> type) {
     this.client = client;
     this.readerSchema = type == null ? null : SpecificData.get().getSchema(type);
+  }
+
+  /**
+   * A deserializer resolving every record to {@code readerSchema} as a GenericRecord, e.g. to read
+   * a topic as an older or newer version of its schema.
+   */
+  public static <T> RegistryAvroDeserializer<T> withReaderSchema(
+      SchemaRegistryClient client, Schema readerSchema) {
+    RegistryAvroDeserializer<T> deserializer = new RegistryAvroDeserializer<>(client, null);
+    deserializer.readerSchema = readerSchema;
+    deserializer.generic = true;
+    return deserializer;
   }
 
   @Override
@@ -101,7 +114,9 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
               + ": "
               + compatibility.getResult().getIncompatibilities());
     }
-    return new SpecificDatumReader<>(writer, reader);
+    return generic
+        ? new GenericDatumReader<>(writer, reader)
+        : new SpecificDatumReader<>(writer, reader);
   }
 
   private Schema byName(Schema writer) {

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,27 +60,39 @@ final class SchemaTopic {
       throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (true) {
-      TopicDescription description =
-          admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get(timeoutMs, TimeUnit.MILLISECONDS)
-              .get(topic);
-      if (description.partitions().size() != 1) {
+      TopicDescription description = describe(admin, topic, timeoutMs);
+      if (description == null) {
+        // just created: the broker's metadata does not list it yet
+      } else if (description.partitions().size() != 1) {
         throw new IllegalStateException(
             "schema topic "
                 + topic
                 + " has "
                 + description.partitions().size()
                 + " partitions; it must have exactly 1 so that every registry sees one order");
-      }
-      if (description.partitions().get(0).leader() != null) {
+      } else if (description.partitions().get(0).leader() != null) {
         return;
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("schema topic " + topic + " has no leader");
       }
       Thread.sleep(50); // production code waiting on a broker, not a test
+    }
+  }
+
+  private static TopicDescription describe(Admin admin, String topic, long timeoutMs)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    try {
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(timeoutMs, TimeUnit.MILLISECONDS)
+          .get(topic);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return null;
+      }
+      throw e;
     }
   }
 }
