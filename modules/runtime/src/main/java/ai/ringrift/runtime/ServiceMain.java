@@ -52,10 +52,12 @@ public final class ServiceMain {
 
   /**
    * The context for components sharing {@code runtime} (the embedded run starts several this way).
+   * Its serdes are Confluent-framed Avro through the schema registry when {@code kafka} names one
+   * ({@code RINGRIFT_SCHEMA_REGISTRY_URL}), plain Avro otherwise.
    */
   public static ServiceContext context(
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
     TopicCatalog catalog = TopicCatalog.load(config);
-    return new ServiceContext(config, kafka, catalog, EventSerdes.plainAvro(catalog), runtime);
+    return new ServiceContext(config, kafka, catalog, EventSerdes.from(kafka, catalog), runtime);
   }
 }
