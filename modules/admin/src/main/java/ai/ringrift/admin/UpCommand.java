@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
     name = "up",
     mixinStandardHelpOptions = true,
     description =
-        "Run the platform on this machine: a real single-node Kafka broker with the topic catalog applied."
-            + " Data persists under --data-dir; Ctrl-C stops it cleanly.")
+        "Run the platform on this machine: a real single-node Kafka broker with the topic catalog applied"
+            + " and a schema registry with every event schema registered. Data persists under --data-dir; Ctrl-C stops it cleanly.")
 public final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,6 +39,12 @@ public final class UpCommand implements Callable<Integer> {
       description = "KRaft controller port (default: ${DEFAULT-VALUE}; 0 = any).")
   int controllerPort;
 
+  @Option(
+      names = "--registry-port",
+      defaultValue = "8081",
+      description = "Schema registry HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int registryPort;
+
   @Option(names = "--fresh", description = "Delete the data directory first and start clean.")
   boolean fresh;
 
@@ -53,7 +59,7 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     EmbeddedPlatformSettings settings =
         new EmbeddedPlatformSettings(
-            dataDirectory, "localhost", port, controllerPort, fresh, configDirectory);
+            dataDirectory, "localhost", port, controllerPort, fresh, configDirectory, registryPort);
     CountDownLatch stopped = new CountDownLatch(1);
     EmbeddedPlatform platform = EmbeddedPlatform.start(settings, out::println);
     Thread hook =

@@ -73,6 +73,10 @@ class UpCommandProcessIT {
     }
     assertThat(second.output)
         .anyMatch(line -> line.contains("0 created") && line.contains("unchanged"));
+    assertThat(first.output)
+        .anyMatch(
+            line ->
+                line.startsWith("schema registry up at http://") && line.contains("registered"));
   }
 
   /** One `ringrift up` process and every line it printed. */
@@ -97,6 +101,8 @@ class UpCommandProcessIT {
                   "--port",
                   "0",
                   "--controller-port",
+                  "0",
+                  "--registry-port",
                   "0")
               .redirectErrorStream(true)
               .start();

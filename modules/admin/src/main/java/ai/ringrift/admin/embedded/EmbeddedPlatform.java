@@ -4,6 +4,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.ApplyResult;
 import ai.ringrift.events.catalog.TopicAdmin;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.registry.EmbeddedSchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform on one machine: a real single-node KRaft broker with the topic catalog applied.
- * Components start in dependency order and stop in reverse.
+ * The platform on one machine: a real single-node KRaft broker with the topic catalog applied and a
+ * schema registry (schemas kept in the broker) with every event schema registered. Components start
+ * in dependency order and stop in reverse.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedPlatform.class);
@@ -30,6 +32,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final EmbeddedKafkaBroker broker;
   private final TopicCatalog catalog;
+  private EmbeddedSchemaRegistry registry;
 
   private EmbeddedPlatform(EmbeddedKafkaBroker broker, TopicCatalog catalog) {
     this.broker = broker;
@@ -64,6 +67,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
               + applied.drift().size()
               + " drifted");
       applied.drift().forEach(d -> progress.accept("  drift: " + d));
+      platform.startRegistry(settings, progress);
     } catch (RuntimeException e) {
       platform.close();
       throw e;
@@ -76,9 +80,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /** Base URL of the embedded schema registry. */
+  public String registryUrl() {
+    return registry.url();
+  }
+
   /** The catalog the platform runs with. */
   public TopicCatalog catalog() {
     return catalog;
+  }
+
+  private void startRegistry(EmbeddedPlatformSettings settings, Consumer<String> progress) {
+    registry = EmbeddedSchemaRegistry.start(settings.registry(bootstrapServers()));
+    running.push(registry);
+    int subjects = SchemaRegistration.registerCatalog(registry.url(), catalog);
+    progress.accept(
+        "schema registry up at " + registry.url() + ", " + subjects + " event schemas registered");
   }
 
   private ApplyResult applyCatalog() {
