@@ -29,6 +29,22 @@ class KafkaClusterIT {
   }
 
   @Test
+  void startsASchemaRegistryStoringItsSchemasInTheCluster() throws Exception {
+    java.net.http.HttpResponse<String> config =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(cluster.registryUrl() + "/config"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(config.body()).isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertThat(cluster.admin().listTopics().names().get()).contains("_schemas");
+    assertThat(cluster.environment())
+        .containsEntry("RINGRIFT_BOOTSTRAP_SERVERS", cluster.bootstrapServers())
+        .containsEntry("RINGRIFT_SCHEMA_REGISTRY_URL", cluster.registryUrl());
+  }
+
+  @Test
   void appliesTheCatalogWithALeaderForEveryPartition() throws Exception {
     List<String> names = cluster.catalog().topics().stream().map(TopicSpec::name).toList();
     Map<String, TopicDescription> topics =

@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
-@WithKafkaCluster(applyCatalog = false)
+@WithKafkaCluster(applyCatalog = false, schemaRegistry = false)
 class TopicAdminIT {
   @Test
   void createsTheCatalogAndAppliesNothingTheSecondTime(KafkaCluster cluster) throws Exception {
@@ -87,5 +87,13 @@ class TopicAdminIT {
 
   private static List<String> names(TopicCatalog catalog) {
     return catalog.topics().stream().map(TopicSpec::name).toList();
+  }
+
+  @Test
+  void aClusterWithoutRegistrySaysSoWhenAskedForIt(KafkaCluster cluster) {
+    assertThat(cluster.schemaRegistry()).isEmpty();
+    assertThat(cluster.environment()).doesNotContainKey("RINGRIFT_SCHEMA_REGISTRY_URL");
+    org.assertj.core.api.Assertions.assertThatThrownBy(cluster::registryUrl)
+        .hasMessageContaining("schemaRegistry = false");
   }
 }

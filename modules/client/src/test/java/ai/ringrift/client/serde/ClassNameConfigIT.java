@@ -66,6 +66,39 @@ class ClassNameConfigIT {
   }
 
   @Test
+  void kafkasConsoleConsumerFormatterPrintsRecordsAsJson(KafkaCluster cluster) throws Exception {
+    TrainingCompleted event = SampleEvents.of(TrainingCompleted.class, 11);
+    EventSerdes serdes =
+        EventSerdes.from(
+            ai.ringrift.client.KafkaSettings.fromEnvironment(cluster.environment()),
+            cluster.catalog());
+    byte[] value =
+        serdes.value(TrainingCompleted.class).serializer().serialize("console-topic", event);
+    // the console consumer's default formatter, created as the tool creates it: by class name
+    var constructor =
+        Class.forName("org.apache.kafka.tools.consumer.DefaultMessageFormatter")
+            .getDeclaredConstructor();
+    constructor.setAccessible(true);
+    var formatter = (org.apache.kafka.common.MessageFormatter) constructor.newInstance();
+    // the properties kafka-console-consumer.sh passes with --formatter-property
+    formatter.configure(
+        Map.of(
+            "value.deserializer",
+            "ai.ringrift.client.serde.RegistryAvroDeserializer",
+            "value.deserializer.schema.registry.url",
+            cluster.registryUrl()));
+    var printed = new java.io.ByteArrayOutputStream();
+
+    formatter.writeTo(
+        new org.apache.kafka.clients.consumer.ConsumerRecord<>("console-topic", 0, 0L, null, value),
+        new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+    JsonNode json =
+        new ObjectMapper().readTree(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(json.get("model_id").asText()).isEqualTo(event.getModelId());
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void streamsDefaultSerdeByClassNameRoundTrips(KafkaCluster cluster) throws Exception {
     Serde<Object> serde =
