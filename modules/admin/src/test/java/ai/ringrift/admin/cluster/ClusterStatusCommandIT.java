@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-@WithKafkaCluster(applyCatalog = false)
+@WithKafkaCluster(applyCatalog = false, schemaRegistry = false)
 class ClusterStatusCommandIT {
   @Test
   void showsBrokersPartitionHealthAndGroupLag(KafkaCluster cluster) throws Exception {
