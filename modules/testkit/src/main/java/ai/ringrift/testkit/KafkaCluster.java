@@ -222,6 +222,43 @@ public final class KafkaCluster implements AutoCloseable {
     topicAdmin().awaitLeaders(Set.of(topics));
   }
 
+  /**
+   * Grows {@code topic} to {@code partitions} partitions and waits until the brokers' metadata
+   * shows all of them with a leader, so that what a test does next sees the new layout.
+   */
+  public void growPartitions(String topic, int partitions) {
+    try {
+      admin
+          .createPartitions(
+              java.util.Map.of(
+                  topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions)))
+          .all()
+          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .size()
+          < partitions) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              topic + " did not show " + partitions + " partitions within " + TIMEOUT);
+        }
+        Thread.sleep(20);
+      }
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "could not grow " + topic + " to " + partitions + " partitions", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    awaitLeaders(topic);
+  }
+
   /** Producer settings for this cluster (bootstrap only; add serializers). */
   public Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class TopicAdminIT {
       KafkaCluster cluster, TopicAdmin topics, TopicCatalog catalog) throws Exception {
     String grown = "ringrift.training.completed";
     String retuned = "ringrift.sync.completed";
-    cluster.admin().createPartitions(Map.of(grown, NewPartitions.increaseTo(8))).all().get();
+    cluster.growPartitions(grown, 8);
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, retuned);
     cluster
         .admin()

@@ -6,8 +6,6 @@ import ai.ringrift.admin.Cli;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -62,11 +60,7 @@ class TopicsCommandIT {
   @Test
   @Order(4)
   void diffReportsDriftAndExitsOneWhenAsked(KafkaCluster cluster) throws Exception {
-    cluster
-        .admin()
-        .createPartitions(Map.of("ringrift.sync.requested", NewPartitions.increaseTo(7)))
-        .all()
-        .get();
+    cluster.growPartitions("ringrift.sync.requested", 7);
     Cli.Result diff = Cli.against(cluster.bootstrapServers(), "topics", "diff", "--exit-code");
     assertThat(diff.exitCode()).isEqualTo(1);
     assertThat(diff.out()).containsPattern("ringrift\\.sync\\.requested\\s+partitions\\s+7\\s+6");
