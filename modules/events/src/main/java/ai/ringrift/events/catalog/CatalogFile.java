@@ -46,7 +46,11 @@ record CatalogFile(Defaults defaults, Dlq dlq, List<Entry> topics) {
     }
   }
 
-  /** One topic; absent values come from {@link Defaults}. */
+  /**
+   * One topic; absent values come from {@link Defaults}. An {@code internal} topic carries no event
+   * of the contract (it has no schema and no DLQ): the leader-role election topic, whose only use
+   * is its consumer groups' partition assignment.
+   */
   record Entry(
       String name,
       String schema,
@@ -55,10 +59,19 @@ record CatalogFile(Defaults defaults, Dlq dlq, List<Entry> topics) {
       Long retentionMs,
       String cleanupPolicy,
       Boolean dlq,
+      Boolean internal,
       Map<String, String> configs) {
     Entry {
       Check.notBlank("name", name);
-      Check.notBlank("schema", schema);
+      internal = Check.orDefault(internal, false);
+      if (internal) {
+        Check.that(
+            schema == null, "schema", "an internal topic carries no event, so it has no schema");
+        Check.that(
+            dlq == null || !dlq, "dlq", "an internal topic carries no event, so it has no DLQ");
+      } else {
+        Check.notBlank("schema", schema);
+      }
       Check.present("key", key);
       if (partitions != null) {
         Check.atLeast("partitions", partitions, 1);

@@ -54,6 +54,31 @@ final class TopicCatalogReader {
       throw new ConfigException(
           "cleanupPolicy", "state topics (ringrift.state.*) are compacted and only they are");
     }
+    Optional<Class<? extends SpecificRecord>> type =
+        entry.internal() ? Optional.empty() : Optional.of(checkedValueType(entry));
+    Map<String, String> configs = new TreeMap<>(entry.configs());
+    configs.put("cleanup.policy", entry.cleanupPolicy());
+    configs.put("min.insync.replicas", Integer.toString(defaults.minInsyncReplicas()));
+    if (!compact) {
+      configs.put(
+          "retention.ms",
+          Long.toString(Optional.ofNullable(entry.retentionMs()).orElse(defaults.retentionMs())));
+    }
+    boolean hasDlq =
+        Optional.ofNullable(entry.dlq()).orElse(defaults.dlq()) && !compact && !entry.internal();
+    return new TopicSpec(
+        entry.name(),
+        entry.internal() ? TopicKind.INTERNAL : compact ? TopicKind.STATE : TopicKind.EVENT,
+        Optional.ofNullable(entry.partitions()).orElse(defaults.partitions()),
+        defaults.replicationFactor(),
+        configs,
+        entry.key(),
+        type,
+        hasDlq ? Optional.of(entry.name() + file.dlq().suffix()) : Optional.empty());
+  }
+
+  /** The entry's value type, checked to carry the fields its key is made from. */
+  private static Class<? extends SpecificRecord> checkedValueType(CatalogFile.Entry entry) {
     Class<? extends SpecificRecord> type = valueType(entry.schema());
     Schema schema = SpecificData.get().getSchema(type);
     if (!entry.key().fits(schema)) {
@@ -67,24 +92,7 @@ final class TopicCatalogReader {
               + schema.getName()
               + " lacks one");
     }
-    Map<String, String> configs = new TreeMap<>(entry.configs());
-    configs.put("cleanup.policy", entry.cleanupPolicy());
-    configs.put("min.insync.replicas", Integer.toString(defaults.minInsyncReplicas()));
-    if (!compact) {
-      configs.put(
-          "retention.ms",
-          Long.toString(Optional.ofNullable(entry.retentionMs()).orElse(defaults.retentionMs())));
-    }
-    boolean hasDlq = Optional.ofNullable(entry.dlq()).orElse(defaults.dlq()) && !compact;
-    return new TopicSpec(
-        entry.name(),
-        compact ? TopicKind.STATE : TopicKind.EVENT,
-        Optional.ofNullable(entry.partitions()).orElse(defaults.partitions()),
-        defaults.replicationFactor(),
-        configs,
-        entry.key(),
-        Optional.of(type),
-        hasDlq ? Optional.of(entry.name() + file.dlq().suffix()) : Optional.empty());
+    return type;
   }
 
   private static TopicSpec dlqSpec(String name, TopicSpec of, CatalogFile file) {

@@ -7,5 +7,10 @@ public enum TopicKind {
   /** Derived state, compacted: the latest record per key is the current value. */
   STATE,
   /** Records a consumer could not handle, with headers naming the error. */
-  DLQ
+  DLQ,
+  /**
+   * A topic of the platform's own machinery that carries no event of the contract (no schema, no
+   * DLQ), e.g. the leader-role election topic whose consumer groups elect role holders.
+   */
+  INTERNAL
 }

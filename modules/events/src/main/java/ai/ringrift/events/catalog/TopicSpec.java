@@ -12,12 +12,13 @@ import org.apache.avro.specific.SpecificRecord;
  * One topic of the catalog: how it is laid out on the brokers and what it carries.
  *
  * @param name topic name, following the catalog's naming rule
- * @param kind event stream, compacted state or dead-letter topic
+ * @param kind event stream, compacted state, dead-letter or internal topic
  * @param partitions partition count
  * @param replicationFactor replicas per partition
  * @param configs topic-level broker configs this catalog owns (cleanup, retention, min ISR)
  * @param key what the record key is; for a DLQ, the key kind of the topic it serves
  * @param valueType the Avro record carried as value; empty for a DLQ (it keeps the original bytes)
+ *     and for an internal topic (it carries no event)
  * @param dlqTopic the dead-letter topic of this topic, when it has one
  */
 public record TopicSpec(
@@ -42,7 +43,7 @@ public record TopicSpec(
     dlqTopic = Objects.requireNonNull(dlqTopic, "dlqTopic");
   }
 
-  /** The value schema, or empty for a DLQ. */
+  /** The value schema, or empty for a DLQ or an internal topic. */
   public Optional<Schema> valueSchema() {
     return valueType.map(SpecificData.get()::getSchema);
   }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog in config/topics.yaml against the contract in schemas/. */
 class TopicCatalogTest {
@@ -47,6 +48,8 @@ class TopicCatalogTest {
           assertThat(topic.configs()).containsEntry("cleanup.policy", "compact");
         }
         case DLQ -> assertThat(topic.name()).matches("ringrift\\.[a-z]+\\.[a-z]+(-[a-z]+)*\\.dlq");
+        case INTERNAL ->
+            assertThat(topic.name()).matches("ringrift\\.(?!state\\.)[a-z]+\\.[a-z]+(-[a-z]+)*");
       }
     }
   }
@@ -66,6 +69,39 @@ class TopicCatalogTest {
   }
 
   @Test
+  void internalTopicsCarryNoEventAndHaveNoDlq() {
+    TopicSpec election = catalog.topic("ringrift.roles.election");
+    assertThat(election.kind()).isEqualTo(TopicKind.INTERNAL);
+    assertThat(election.partitions()).as("one partition: its assignee holds the role").isEqualTo(1);
+    assertThat(catalog.topics())
+        .filteredOn(t -> t.kind() == TopicKind.INTERNAL)
+        .allSatisfy(
+            t -> {
+              assertThat(t.valueType()).isEmpty();
+              assertThat(t.dlqTopic()).isEmpty();
+            });
+  }
+
+  @Test
+  void rejectsAnInternalTopicWithASchemaAndAnEventTopicWithout(@TempDir Path dir)
+      throws IOException {
+    String head =
+        "defaults: {partitions: 1, replicationFactor: 1, minInsyncReplicas: 1,"
+            + " retentionMs: 1000, dlq: true}\ndlq: {suffix: .dlq, partitions: 1, retentionMs: 1000}\n";
+    Files.writeString(
+        dir.resolve("topics.yaml"),
+        head
+            + "topics:\n  - {name: ringrift.a.b, internal: true, schema: RoleChanged, key: ROLE}\n");
+    assertThatThrownBy(() -> TopicCatalog.load(ConfigSource.directory(dir)))
+        .hasMessageContaining("topics[0].schema")
+        .hasMessageContaining("an internal topic carries no event");
+    Files.writeString(
+        dir.resolve("topics.yaml"), head + "topics:\n  - {name: ringrift.a.b, key: ROLE}\n");
+    assertThatThrownBy(() -> TopicCatalog.load(ConfigSource.directory(dir)))
+        .hasMessageContaining("topics[0].schema");
+  }
+
+  @Test
   void findsTopicsByEventClassNotByString() {
     assertThat(catalog.topicFor(TrainingCompleted.class).name())
         .isEqualTo("ringrift.training.completed");
@@ -82,6 +118,8 @@ class TopicCatalogTest {
     for (TopicSpec topic : catalog.topics()) {
       if (topic.kind() != TopicKind.DLQ) {
         assertThat(readme).as("README's topic catalog").contains("`" + topic.name() + "`");
+      }
+      if (topic.kind() == TopicKind.EVENT || topic.kind() == TopicKind.STATE) {
         assertThat(readme).contains("`" + topic.valueType().orElseThrow().getSimpleName() + "`");
       }
     }
