@@ -4,6 +4,7 @@ import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.events.catalog.TopicKind;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -112,7 +113,10 @@ public final class TopicsDescribeCommand implements Callable<Integer> {
           "%s  %s  value=%s  key=%s  dlq=%s%n  configs=%s%n",
           name,
           topic.kind(),
-          topic.valueType().map(Class::getSimpleName).orElse("(original bytes)"),
+          topic
+              .valueType()
+              .map(Class::getSimpleName)
+              .orElse(topic.kind() == TopicKind.DLQ ? "(original bytes)" : "(none)"),
           topic.key(),
           topic.dlqTopic().orElse("-"),
           topic.configs());

@@ -4,6 +4,7 @@ import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.events.catalog.TopicKind;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,11 @@ public final class TopicsListCommand implements Callable<Integer> {
     Table table = Table.of("TOPIC", "KIND", "VALUE", "KEY", "PARTITIONS", "EXISTS");
     List<Map<String, Object>> json = new ArrayList<>();
     for (TopicSpec topic : catalog.topics()) {
-      String value = topic.valueType().map(Class::getSimpleName).orElse("(original bytes)");
+      String value =
+          topic
+              .valueType()
+              .map(Class::getSimpleName)
+              .orElse(topic.kind() == TopicKind.DLQ ? "(original bytes)" : "(none)");
       boolean exists = existing.contains(topic.name());
       table.row(
           topic.name(),
