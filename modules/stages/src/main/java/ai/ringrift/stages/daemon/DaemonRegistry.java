@@ -1,0 +1,50 @@
+package ai.ringrift.stages.daemon;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The daemons a launcher can start, by the name {@code config/daemons.yaml} uses. The stages module
+ * contributes its own ({@link #stages()}); whoever assembles the launcher (the {@code ringrift}
+ * command) adds the Streams apps.
+ */
+public final class DaemonRegistry {
+  private final Map<String, DaemonFactory> factories;
+
+  private DaemonRegistry(Map<String, DaemonFactory> factories) {
+    this.factories = Map.copyOf(factories);
+  }
+
+  /** The daemons of the stages module. */
+  public static DaemonRegistry stages() {
+    return new DaemonRegistry(Map.of())
+        .with(
+            ai.ringrift.stages.bandwidth.BandwidthAllocatorService.NAME,
+            ai.ringrift.stages.bandwidth.BandwidthAllocatorService::create);
+  }
+
+  /** An empty registry. */
+  public static DaemonRegistry empty() {
+    return new DaemonRegistry(Map.of());
+  }
+
+  /** A copy that can also start {@code name}. */
+  public DaemonRegistry with(String name, DaemonFactory factory) {
+    Map<String, DaemonFactory> more = new TreeMap<>(factories);
+    if (more.put(name, factory) != null) {
+      throw new IllegalArgumentException("daemon " + name + " is registered twice");
+    }
+    return new DaemonRegistry(more);
+  }
+
+  /** The factory of {@code name}. */
+  public Optional<DaemonFactory> find(String name) {
+    return Optional.ofNullable(factories.get(name));
+  }
+
+  public Set<String> names() {
+    return new java.util.TreeSet<>(factories.keySet());
+  }
+}
