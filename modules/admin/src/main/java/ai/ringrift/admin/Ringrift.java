@@ -1,6 +1,7 @@
 package ai.ringrift.admin;
 
 import ai.ringrift.admin.cluster.ClusterCommand;
+import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.admin.topics.TopicsCommand;
 import java.io.PrintWriter;
 import picocli.AutoComplete;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       TopicsCommand.class,
       ClusterCommand.class,
+      LaunchCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

@@ -3,6 +3,7 @@ package ai.ringrift.stages.bandwidth;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.BandwidthRequested;
+import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleTerm;
 import ai.ringrift.stages.bandwidth.BandwidthAllocator.Round;
 import java.time.Clock;
@@ -79,7 +80,7 @@ final class AllocatorLoop {
         changed |= apply(record, live);
       }
       if (!rebuilt) {
-        rebuilt = AllocatorTopics.reached(consumer, rebuildEnd);
+        rebuilt = TopicSnapshot.reached(consumer, rebuildEnd);
         if (!rebuilt) {
           continue;
         }

@@ -55,14 +55,4 @@ final class AllocatorTopics {
     }
     return event;
   }
-
-  /** True when the consumer's position reached {@code end} on every partition. */
-  static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

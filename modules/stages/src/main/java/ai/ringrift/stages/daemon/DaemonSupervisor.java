@@ -293,6 +293,7 @@ final class DaemonSupervisor {
     since = parts.clock().instant();
     LOGGER.info("daemon={} state {} -> {}: {}", name, from, to, reason);
     parts.events().stateChanged(name, from, to, reason);
+    parts.events().heartbeat(status()); // the cluster's view need not wait for the next beat
   }
 
   private static void cancel(ScheduledFuture<?> future) {

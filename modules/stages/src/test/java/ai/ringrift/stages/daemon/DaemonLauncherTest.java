@@ -113,7 +113,11 @@ class DaemonLauncherTest {
   void aHealthyDaemonRunsAndStopsGracefullyFinishingItsAction() {
     launch(fast(0, "sync"), "sync", scripted(Script.RUN_UNTIL_STOPPED, Daemon.Health::ok));
     await().atMost(DEADLINE).until(() -> status().state() == DaemonState.RUNNING);
-    await().atMost(DEADLINE).until(() -> !events.heartbeats.isEmpty());
+    // two come with the state changes so far; the rest are the periodic ones
+    await().atMost(DEADLINE).until(() -> events.heartbeats.size() >= 5);
+    assertThat(events.heartbeats)
+        .last()
+        .satisfies(h -> assertThat(h.state()).isEqualTo(DaemonState.RUNNING));
     launcher.close();
     launcher = null;
     assertThat(events.of("sync"))

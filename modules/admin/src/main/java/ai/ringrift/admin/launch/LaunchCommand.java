@@ -1,0 +1,156 @@
+package ai.ringrift.admin.launch;
+
+import ai.ringrift.admin.cli.ConnectionOptions;
+import ai.ringrift.admin.cli.OutputOptions;
+import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.runtime.RuntimeSettings;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.roles.RoleContext;
+import ai.ringrift.stages.daemon.DaemonLauncher;
+import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonSettings;
+import ai.ringrift.stages.daemon.KafkaDaemonEvents;
+import ai.ringrift.stages.daemon.LaunchSelection;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringrift launch}: start daemons on this machine and supervise them until stopped, or show
+ * what runs where in the whole cluster ({@code --status}).
+ */
+@Command(
+    name = "launch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start daemons on this machine and keep them running (restart with backoff, crash-loop"
+          + " detection, health checks) until Ctrl-C, which stops them gracefully.",
+      "With --status: every daemon of the cluster from its latest heartbeat."
+    })
+public final class LaunchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin OutputOptions output;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Selection selection;
+
+  @Option(
+      names = "--since",
+      defaultValue = "PT10M",
+      description = "With --status: heartbeats of this recent past (default: ${DEFAULT-VALUE}).")
+  Duration since;
+
+  /** What to launch, or --status. */
+  static final class Selection {
+    @Option(names = "--all", description = "Every daemon in daemons.yaml.")
+    boolean all;
+
+    @Option(names = "--sync", description = "The daemons of profile sync.")
+    boolean sync;
+
+    @Option(names = "--training-only", description = "The daemons of profile training.")
+    boolean trainingOnly;
+
+    @Option(names = "--stage", paramLabel = "NAME", description = "One daemon by name.")
+    String stage;
+
+    @Option(names = "--status", description = "Show the cluster's daemons instead.")
+    boolean status;
+
+    LaunchSelection toSelection() {
+      if (stage != null) {
+        return LaunchSelection.stage(stage);
+      }
+      return sync
+          ? LaunchSelection.sync()
+          : trainingOnly ? LaunchSelection.trainingOnly() : LaunchSelection.all();
+    }
+  }
+
+  /**
+   * The daemons this command can start: the stage services and allocator of the stages module.
+   * Streams apps are added here when they are wired in.
+   */
+  public static DaemonRegistry registry() {
+    return DaemonRegistry.stages();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ConfigSource config = connection.config();
+    DaemonSettings settings = DaemonSettings.load(config);
+    if (selection.status) {
+      return new DaemonStatusView(connection, output, spec.commandLine().getOut())
+          .show(settings, since);
+    }
+    return launch(config, settings, selection.toSelection());
+  }
+
+  private int launch(ConfigSource config, DaemonSettings settings, LaunchSelection chosen)
+      throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    connection.admin().close(); // fail fast, in one line, when the cluster is not there
+    KafkaSettings kafka = connection.kafkaSettings();
+    ServiceRuntime runtime =
+        ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));
+    ServiceContext context = ServiceMain.context(config, kafka, runtime);
+    Clock clock = Clock.systemUTC();
+    DaemonLauncher launcher;
+    try {
+      launcher =
+          DaemonLauncher.start(
+              context,
+              settings,
+              registry(),
+              chosen,
+              new KafkaDaemonEvents(
+                  kafka,
+                  context.catalog(),
+                  context.serdes(),
+                  RoleContext.localHost(),
+                  "launcher@" + runtime.instanceId(),
+                  clock),
+              clock);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("stopping daemons ...");
+                  out.flush();
+                  launcher.close();
+                  runtime.close();
+                  out.println("stopped");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "launch-shutdown"));
+    out.println(
+        "launched "
+            + chosen
+            + ": "
+            + String.join(", ", chosen.resolve(settings))
+            + "; status at "
+            + runtime.http().baseUrl()
+            + "/status/daemons (Ctrl-C to stop)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
