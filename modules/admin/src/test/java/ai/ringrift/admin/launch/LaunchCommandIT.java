@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.admin.Cli;
 import ai.ringrift.admin.Ringrift;
+import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.BufferedReader;
@@ -53,12 +54,9 @@ class LaunchCommandIT {
       throws Exception {
     List<String> output = new CopyOnWriteArrayList<>();
     ProcessBuilder command =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dringrift.log.dir=" + dir.resolve("logs"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Ringrift.class.getName(),
+        ChildJvm.command(
+                List.of("-Dringrift.log.dir=" + dir.resolve("logs")),
+                Ringrift.class,
                 "launch",
                 "--sync",
                 "--bootstrap-server",

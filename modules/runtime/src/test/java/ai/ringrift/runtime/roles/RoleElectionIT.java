@@ -10,10 +10,10 @@ import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.kafka.EventRecords;
 import ai.ringrift.runtime.kafka.TopicSnapshot;
+import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,12 +253,9 @@ class RoleElectionIT {
     static CandidateProcess start(String bootstrap, String prefix, String instance)
         throws Exception {
       Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx128m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  RoleCandidateMain.class.getName(),
+          ChildJvm.command(
+                  List.of("-Xmx128m"),
+                  RoleCandidateMain.class,
                   bootstrap,
                   prefix,
                   instance,

@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +158,8 @@ final class DaemonSupervisor {
       }
       checked = daemon;
     }
-    Daemon.Health result = callHealth(checked);
+    Daemon.Health result =
+        HealthProbe.call(checked, parts.checks(), parts.settings().health().timeout());
     synchronized (this) {
       if (run != generation || daemon == null || stopping || restartReason != null) {
         return;
@@ -182,22 +180,6 @@ final class DaemonSupervisor {
         }
         case RESTART -> restartUnhealthy(run, result.message());
       }
-    }
-  }
-
-  private Daemon.Health callHealth(Daemon checked) {
-    Duration timeout = parts.settings().health().timeout();
-    Future<Daemon.Health> call = parts.checks().submit(checked::health);
-    try {
-      return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      call.cancel(true);
-      return Daemon.Health.unhealthy("health check took longer than " + timeout);
-    } catch (ExecutionException e) {
-      return Daemon.Health.unhealthy("health check failed: " + e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Daemon.Health.unhealthy("health check interrupted");
     }
   }
 

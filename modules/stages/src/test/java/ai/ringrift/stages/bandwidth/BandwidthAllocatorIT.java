@@ -14,10 +14,10 @@ import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.runtime.roles.RoleSettings;
+import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,12 +240,9 @@ class BandwidthAllocatorIT {
 
   Process startAllocatorProcess(KafkaCluster cluster, String instance) throws Exception {
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                AllocatorProcessMain.class.getName(),
+        ChildJvm.command(
+                List.of("-Xmx160m"),
+                AllocatorProcessMain.class,
                 cluster.bootstrapServers(),
                 prefix,
                 instance)
