@@ -78,6 +78,7 @@ class DaemonLauncherIT {
             .untilAsserted(
                 () -> {
                   Map<String, DaemonHeartbeat> seen = latest(reader, node);
+                  assertThat(seen).containsKeys(BandwidthAllocatorService.NAME, "crasher");
                   assertThat(seen.get(BandwidthAllocatorService.NAME))
                       .satisfies(
                           h -> {
