@@ -3,6 +3,7 @@ package ai.ringrift.admin.launch;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.DaemonHeartbeat;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -31,12 +32,9 @@ final class DaemonStatusView {
   int show(DaemonSettings settings, Duration since) throws Exception {
     connection.admin().close(); // one line when the cluster is not there
     TopicCatalog catalog = connection.catalog();
+    KafkaSettings kafka = connection.kafkaSettings();
     List<DaemonStatusReader.Reported> daemons =
-        new DaemonStatusReader(
-                connection.kafkaSettings(),
-                catalog,
-                EventSerdes.plainAvro(catalog),
-                Clock.systemUTC())
+        new DaemonStatusReader(kafka, catalog, EventSerdes.from(kafka, catalog), Clock.systemUTC())
             .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT);
     Table table =
         Table.of("NODE", "DAEMON", "STATE", "UPTIME", "RESTARTS", "ROLES", "LAG", "LAST ERROR");

@@ -61,6 +61,8 @@ class LaunchCommandIT {
                 "--sync",
                 "--bootstrap-server",
                 cluster.bootstrapServers(),
+                "--registry-url",
+                cluster.registryUrl(),
                 "--config",
                 config)
             .redirectErrorStream(true);
@@ -89,7 +91,15 @@ class LaunchCommandIT {
     assertThat(after.out()).containsPattern("bandwidth-allocator\\s+STOPPED");
     Cli.Result json =
         Cli.against(
-            cluster.bootstrapServers(), "launch", "--status", "--config", config, "-o", "json");
+            cluster.bootstrapServers(),
+            "launch",
+            "--status",
+            "--registry-url",
+            cluster.registryUrl(),
+            "--config",
+            config,
+            "-o",
+            "json");
     assertThat(json.out())
         .contains("\"daemon\" : \"bandwidth-allocator\"", "\"state\" : \"STOPPED\"");
   }
@@ -113,7 +123,14 @@ class LaunchCommandIT {
   }
 
   Cli.Result status(KafkaCluster cluster) {
-    return Cli.against(cluster.bootstrapServers(), "launch", "--status", "--config", config);
+    return Cli.against(
+        cluster.bootstrapServers(),
+        "launch",
+        "--status",
+        "--registry-url",
+        cluster.registryUrl(),
+        "--config",
+        config);
   }
 
   static Thread read(Process process, List<String> output) {

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Leader roles on a real broker: one holder, hand-over, crash take-over and fencing. */
-@WithKafkaCluster
+@WithKafkaCluster(schemaRegistry = false) // plain Avro; LaunchCommandIT covers the registry
 class RoleElectionIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(RoleElectionIT.class);
   static final LeaderRole ROLE = LeaderRole.PROMOTION_LEADER;

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * grants; killing it (SIGKILL of its JVM) moves allocation to the other, which rebuilds the grants
  * from the topics and never grants past a limit nor grants a request twice.
  */
-@WithKafkaCluster
+@WithKafkaCluster(schemaRegistry = false) // plain Avro; LaunchCommandIT covers the registry
 class BandwidthAllocatorIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(BandwidthAllocatorIT.class);
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The launcher on a real broker with the real bandwidth allocator and a daemon that keeps crashing:
  * state changes and heartbeats land on their topics, and {@code --status} reads them back.
  */
-@WithKafkaCluster
+@WithKafkaCluster(schemaRegistry = false) // plain Avro; LaunchCommandIT covers the registry
 class DaemonLauncherIT {
   static final Duration DEADLINE = Duration.ofSeconds(60);
 
