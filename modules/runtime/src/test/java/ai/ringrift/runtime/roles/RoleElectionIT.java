@@ -125,7 +125,15 @@ class RoleElectionIT {
     // A holder whose election thread is paused: its lease looks confirmed, it believes it holds.
     KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(RoleClients.producerConfig(context, ROLE));
-    producer.initTransactions();
+    // the first transactional client of a fresh cluster waits for __transaction_state to be made
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptionsInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+        .until(
+            () -> {
+              producer.initTransactions();
+              return true;
+            });
     RoleTerm zombie =
         new RoleTerm(
             new RoleTerm.Holder(ROLE, context.instanceId(), context.node()),
