@@ -1,0 +1,52 @@
+package ai.ringrift.streams.common;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Avro records as plain maps for the JSON status views: field names as in the schema, enums by
+ * name, timestamps as {@link java.time.Instant} (ISO strings in JSON), unions unwrapped.
+ */
+public final class AvroJson {
+  private AvroJson() {}
+
+  /** The record as an ordered map of its fields. */
+  public static Map<String, Object> toMap(IndexedRecord record) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Schema.Field field : record.getSchema().getFields()) {
+      map.put(field.name(), plain(record.get(field.pos())));
+    }
+    return map;
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof IndexedRecord record) {
+      return toMap(record);
+    }
+    if (value instanceof GenericContainer || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    if (value instanceof Collection<?> items) {
+      List<Object> list = new ArrayList<>(items.size());
+      items.forEach(item -> list.add(plain(item)));
+      return list;
+    }
+    if (value instanceof Map<?, ?> entries) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      entries.forEach((k, v) -> map.put(String.valueOf(k), plain(v)));
+      return map;
+    }
+    if (value instanceof ByteBuffer
+        || value instanceof CharSequence && !(value instanceof String)) {
+      return value.toString();
+    }
+    return value;
+  }
+}

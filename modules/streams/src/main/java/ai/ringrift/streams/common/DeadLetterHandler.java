@@ -1,0 +1,129 @@
+package ai.ringrift.streams.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a record that cannot be decoded, or whose processing throws, to its topic's dead-letter
+ * topic (the catalog's {@code dlqFor(topic)}) with headers naming the error, and lets the app go on
+ * with the next record. The dead letter is produced by the app's own (transactional) producer, so
+ * under exactly-once it is committed together with the input offset: nothing is lost, nothing is
+ * sent twice. A record from a topic without a dead-letter topic stops the app: there is no place to
+ * keep it.
+ *
+ * <p>Routes come in the Streams config under {@link #ROUTES_CONFIG} as {@code topic=dlq,...}; build
+ * them with {@link DeadLetterRoutes}.
+ */
+public final class DeadLetterHandler
+    implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+  /** Streams config key holding the routes, {@code topic=dlq} pairs separated by commas. */
+  public static final String ROUTES_CONFIG = "ringrift.dlq.routes";
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+  private Map<String, String> routes = Map.of();
+  private String application = "";
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    Object value = configs.get(ROUTES_CONFIG);
+    routes = DeadLetterRoutes.parse(value == null ? "" : value.toString());
+    Object id = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    application = id == null ? "" : id.toString();
+  }
+
+  @Override
+  public DeserializationExceptionHandler.Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    String dlq = routes.get(record.topic());
+    if (dlq == null) {
+      LOGGER.error(
+          "app={} topic={} offset={} undecodable record and no DLQ for the topic: stopping",
+          application,
+          record.topic(),
+          record.offset(),
+          exception);
+      return DeserializationExceptionHandler.Response.fail();
+    }
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    describe(headers, "deserialization", context, exception);
+    LOGGER.warn(
+        "app={} topic={} partition={} offset={} dlq={} undecodable record: {}",
+        application,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        dlq,
+        exception.getMessage());
+    return DeserializationExceptionHandler.Response.resume(
+        List.of(
+            new ProducerRecord<>(
+                dlq, null, record.timestamp(), record.key(), record.value(), headers)));
+  }
+
+  @Override
+  public ProcessingExceptionHandler.Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    String dlq = context.topic() == null ? null : routes.get(context.topic());
+    if (dlq == null || context.sourceRawValue() == null) {
+      LOGGER.error(
+          "app={} processor={} topic={} processing failed and the record has no DLQ: stopping",
+          application,
+          context.processorNodeId(),
+          context.topic(),
+          exception);
+      return ProcessingExceptionHandler.Response.fail();
+    }
+    Headers headers = new RecordHeaders(context.headers().toArray());
+    describe(headers, "processing", context, exception);
+    LOGGER.warn(
+        "app={} processor={} topic={} partition={} offset={} dlq={} processing failed: {}",
+        application,
+        context.processorNodeId(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        dlq,
+        exception.toString());
+    return ProcessingExceptionHandler.Response.resume(
+        List.of(
+            new ProducerRecord<>(
+                dlq,
+                null,
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                headers)));
+  }
+
+  private void describe(
+      Headers headers, String failedIn, ErrorHandlerContext context, Exception exception) {
+    Map<String, String> values = new HashMap<>();
+    values.put(DeadLetterHeaders.ERROR_CLASS, exception.getClass().getName());
+    values.put(DeadLetterHeaders.ERROR_MESSAGE, String.valueOf(exception.getMessage()));
+    values.put(DeadLetterHeaders.FAILED_IN, failedIn);
+    values.put(DeadLetterHeaders.TOPIC, context.topic());
+    values.put(DeadLetterHeaders.PARTITION, Integer.toString(context.partition()));
+    values.put(DeadLetterHeaders.OFFSET, Long.toString(context.offset()));
+    values.put(DeadLetterHeaders.APPLICATION, application);
+    values.put(DeadLetterHeaders.PROCESSOR, String.valueOf(context.processorNodeId()));
+    values.forEach(
+        (name, value) -> {
+          headers.remove(name);
+          headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        });
+  }
+}

@@ -1,0 +1,106 @@
+package ai.ringrift.streams.signals;
+
+import ai.ringrift.events.EvaluationCompleted;
+import ai.ringrift.events.ModelPromoted;
+import ai.ringrift.events.ModelRolledBack;
+import ai.ringrift.events.NpzExportCompleted;
+import ai.ringrift.events.RegressionDetected;
+import ai.ringrift.events.SelfplayBatchCompleted;
+import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.events.TrainingSignal;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.streams.common.AppConfig;
+import ai.ringrift.streams.common.DeadLetterRoutes;
+import ai.ringrift.streams.common.StoreView;
+import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.streams.common.Topologies;
+import ai.ringrift.streams.state.SignalState;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The signal computer: per config, whether and how urgently to train ({@code
+ * ringrift.state.signals}, compacted) and regressions of the production model ({@code
+ * ringrift.signal.regression}). Status view: {@code /status/signals[/<config>]}.
+ */
+public final class SignalComputerApp {
+  /** Service and status-view name. */
+  public static final String NAME = "signal-computer";
+
+  /** Per-config inputs (internal). */
+  public static final String INPUTS_STORE = "signal-inputs";
+
+  /** The latest signal per config (queried by the status view). */
+  public static final String SIGNALS_STORE = "training-signals";
+
+  static final String PROCESSOR = "signal-computer";
+  static final String SIGNALS_SINK = "training-signals-sink";
+  static final String REGRESSIONS_SINK = "regressions-sink";
+
+  /** The event types the signal computer reads. */
+  static final List<Class<? extends SpecificRecord>> INPUTS =
+      List.of(
+          SelfplayBatchCompleted.class,
+          NpzExportCompleted.class,
+          TrainingCompleted.class,
+          EvaluationCompleted.class,
+          ModelPromoted.class,
+          ModelRolledBack.class);
+
+  private SignalComputerApp() {}
+
+  /** The topology, shared by {@link #start} and the tests. */
+  public static Topology buildTopology(AppConfig<SignalsConfig> config) {
+    Topology topology = new Topology();
+    String[] sources =
+        INPUTS.stream()
+            .map(type -> Topologies.source(topology, config, type, sourceName(type)))
+            .toArray(String[]::new);
+    topology.addProcessor(
+        PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), sources);
+    topology.addStateStore(
+        Topologies.store(config, INPUTS_STORE, SignalState.class, true), PROCESSOR);
+    topology.addStateStore(
+        Topologies.store(config, SIGNALS_STORE, TrainingSignal.class, true), PROCESSOR);
+    Topologies.sink(topology, config, TrainingSignal.class, SIGNALS_SINK, PROCESSOR);
+    Topologies.sink(topology, config, RegressionDetected.class, REGRESSIONS_SINK, PROCESSOR);
+    return topology;
+  }
+
+  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
+  public static StreamsApp start(ServiceContext context) {
+    return start(context, StreamsSettings.load(context.config(), System.getenv()));
+  }
+
+  /** Starts the app in {@code context}'s runtime (several apps may share one). */
+  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
+    AppConfig<SignalsConfig> config =
+        new AppConfig<>(
+            SignalsConfig.load(context.config()),
+            context.catalog(),
+            context.serdes(),
+            NAME + "@" + context.runtime().instanceId());
+    StreamsApp app =
+        StreamsApp.start(
+            NAME,
+            settings.applications().signalComputer(),
+            buildTopology(config),
+            DeadLetterRoutes.of(config.catalog(), INPUTS.stream().map(config::topic).toList()),
+            settings,
+            context.kafka(),
+            context.runtime());
+    context.runtime().http().view("signals", new StoreView(app, SIGNALS_STORE, "signals"));
+    return app;
+  }
+
+  public static void main(String[] args) {
+    ServiceMain.run(NAME, SignalComputerApp::start);
+  }
+
+  private static String sourceName(Class<? extends SpecificRecord> type) {
+    return "signals-" + type.getSimpleName() + "-source";
+  }
+}
