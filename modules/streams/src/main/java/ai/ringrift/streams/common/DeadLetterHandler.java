@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * topic (the catalog's {@code dlqFor(topic)}) with headers naming the error, and lets the app go on
  * with the next record. The dead letter is produced by the app's own (transactional) producer, so
  * under exactly-once it is committed together with the input offset: nothing is lost, nothing is
- * sent twice. A record from a topic without a dead-letter topic stops the app: there is no place to
- * keep it.
+ * sent twice. A bad record of a compacted state topic (which has no dead-letter topic) is logged
+ * and skipped: it stays in its topic. A record from a topic with no route at all (an internal
+ * repartition topic) stops the app: that is a bug, not bad input.
  *
  * <p>Routes come in the Streams config under {@link #ROUTES_CONFIG} as {@code topic=dlq,...}; build
  * them with {@link DeadLetterRoutes}.
@@ -51,12 +52,22 @@ public final class DeadLetterHandler
     String dlq = routes.get(record.topic());
     if (dlq == null) {
       LOGGER.error(
-          "app={} topic={} offset={} undecodable record and no DLQ for the topic: stopping",
+          "app={} topic={} offset={} undecodable record and no route for the topic: stopping",
           application,
           record.topic(),
           record.offset(),
           exception);
       return DeserializationExceptionHandler.Response.fail();
+    }
+    if (dlq.equals(DeadLetterRoutes.SKIP)) {
+      LOGGER.error(
+          "app={} topic={} partition={} offset={} skipping an undecodable state record: {}",
+          application,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          exception.getMessage());
+      return DeserializationExceptionHandler.Response.resume();
     }
     Headers headers = new RecordHeaders(record.headers().toArray());
     describe(headers, "deserialization", context, exception);
@@ -78,7 +89,7 @@ public final class DeadLetterHandler
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     String dlq = context.topic() == null ? null : routes.get(context.topic());
-    if (dlq == null || context.sourceRawValue() == null) {
+    if (dlq == null || dlq.equals(DeadLetterRoutes.SKIP) || context.sourceRawValue() == null) {
       LOGGER.error(
           "app={} processor={} topic={} processing failed and the record has no DLQ: stopping",
           application,

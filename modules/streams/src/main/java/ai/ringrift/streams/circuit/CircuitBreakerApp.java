@@ -1,0 +1,176 @@
+package ai.ringrift.streams.circuit;
+
+import ai.ringrift.events.CircuitResetRequested;
+import ai.ringrift.events.CircuitState;
+import ai.ringrift.events.CircuitStateChanged;
+import ai.ringrift.events.RunStatus;
+import ai.ringrift.events.StageRun;
+import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.streams.common.AppConfig;
+import ai.ringrift.streams.common.DeadLetterRoutes;
+import ai.ringrift.streams.common.StoreView;
+import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.streams.common.Topologies;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The circuit breakers: one per (stage, config), fed by the stage result events, the stages' probe
+ * starts ({@code ringrift.state.stage-runs}) and manual resets. The current state of every breaker
+ * is in {@code ringrift.state.circuits} (compacted, key {@code square8_2p/training}); every status
+ * change is a {@code CircuitStateChanged}. Status view: {@code
+ * /status/circuits[/<config>/<stage>]}.
+ */
+public final class CircuitBreakerApp {
+  /** Service and status-view name. */
+  public static final String NAME = "circuit-breakers";
+
+  /** The breakers' states by {@code config/stage}. */
+  public static final String STORE = "circuit-breakers";
+
+  /** Name of the repartition topic that brings probe starts to their config's partition. */
+  static final String PROBES_REPARTITION = "circuit-breaker-probes";
+
+  private CircuitBreakerApp() {}
+
+  /** The event types read from their catalog topics (the stage runs aside). */
+  static List<Class<? extends SpecificRecord>> inputs() {
+    List<Class<? extends SpecificRecord>> types = new ArrayList<>(StageOutcome.TYPES);
+    types.add(CircuitResetRequested.class);
+    types.add(StageRun.class);
+    return List.copyOf(types);
+  }
+
+  /** The topology, shared by {@link #start} and the tests. */
+  public static Topology buildTopology(AppConfig<CircuitBreakerConfig> config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, SpecificRecord> inputs = null;
+    List<Class<? extends SpecificRecord>> keyedByConfig = new ArrayList<>(StageOutcome.TYPES);
+    keyedByConfig.add(CircuitResetRequested.class);
+    for (Class<? extends SpecificRecord> type : keyedByConfig) {
+      KStream<String, SpecificRecord> stream = stream(builder, config, type);
+      inputs =
+          inputs == null ? stream : inputs.merge(stream, Named.as("circuit-merge-" + name(type)));
+    }
+    int partitions = commonPartitions(config, keyedByConfig);
+    KStream<String, SpecificRecord> probes =
+        builder.stream(
+                config.topic(StageRun.class),
+                Consumed.with(config.serdes().key(), config.serdes().value(StageRun.class))
+                    .withName("circuit-StageRun-source"))
+            .filter(
+                (key, run) ->
+                    run.getStatus() == RunStatus.STARTED
+                        || run.getStatus() == RunStatus.INTERRUPTED,
+                Named.as("circuit-probe-filter"))
+            .selectKey(
+                (key, run) -> ConfigKeys.format(run.getConfig()), Named.as("circuit-probe-key"))
+            .repartition(
+                Repartitioned.with(config.serdes().key(), config.serdes().value(StageRun.class))
+                    .withName(PROBES_REPARTITION)
+                    .withNumberOfPartitions(partitions))
+            .mapValues(run -> (SpecificRecord) run, Named.as("circuit-probe-upcast"));
+    builder.addStateStore(Topologies.store(config, STORE, CircuitState.class, true));
+    KStream<String, SpecificRecord> out =
+        inputs
+            .merge(probes, Named.as("circuit-merge-probes"))
+            .process(
+                () -> new CircuitBreakerProcessor(config.rules(), config.source()),
+                Named.as("circuit-breaker"),
+                STORE);
+    sink(out, config, CircuitState.class);
+    sink(out, config, CircuitStateChanged.class);
+    return builder.build();
+  }
+
+  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
+  public static StreamsApp start(ServiceContext context) {
+    return start(context, StreamsSettings.load(context.config(), System.getenv()));
+  }
+
+  /** Starts the app in {@code context}'s runtime (several apps may share one). */
+  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
+    AppConfig<CircuitBreakerConfig> config =
+        new AppConfig<>(
+            CircuitBreakerConfig.load(context.config()),
+            context.catalog(),
+            context.serdes(),
+            NAME + "@" + context.runtime().instanceId());
+    StreamsApp app =
+        StreamsApp.start(
+            NAME,
+            settings.applications().circuitBreakers(),
+            buildTopology(config),
+            DeadLetterRoutes.of(config.catalog(), inputs().stream().map(config::topic).toList()),
+            settings,
+            context.kafka(),
+            context.runtime());
+    context.runtime().http().view("circuits", new StoreView(app, STORE, "circuits"));
+    return app;
+  }
+
+  public static void main(String[] args) {
+    ServiceMain.run(NAME, CircuitBreakerApp::start);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static KStream<String, SpecificRecord> stream(
+      StreamsBuilder builder, AppConfig<?> config, Class<? extends SpecificRecord> type) {
+    Serde<SpecificRecord> values = (Serde<SpecificRecord>) config.serdes().value(type);
+    return builder.stream(
+        config.topic(type),
+        Consumed.with(config.serdes().key(), values).withName("circuit-" + name(type) + "-source"));
+  }
+
+  private static <T extends SpecificRecord> void sink(
+      KStream<String, SpecificRecord> out, AppConfig<?> config, Class<T> type) {
+    out.filter(
+            (key, value) -> type.isInstance(value), Named.as("circuit-" + name(type) + "-filter"))
+        .mapValues(type::cast, Named.as("circuit-" + name(type) + "-cast"))
+        .to(
+            config.topic(type),
+            Produced.with(config.serdes().key(), config.serdes().value(type))
+                .withName("circuit-" + name(type) + "-sink"));
+  }
+
+  /**
+   * Probe starts are repartitioned onto as many partitions as the result topics have, so a config's
+   * records all meet in one task (and one store); the result topics must agree.
+   */
+  private static int commonPartitions(
+      AppConfig<?> config, List<Class<? extends SpecificRecord>> types) {
+    int partitions = config.catalog().topicFor(types.get(0)).partitions();
+    for (Class<? extends SpecificRecord> type : types) {
+      int p = config.catalog().topicFor(type).partitions();
+      if (p != partitions) {
+        throw new IllegalStateException(
+            "the circuit breakers need every input topic keyed by config on the same number of"
+                + " partitions, but "
+                + config.topic(type)
+                + " has "
+                + p
+                + " and "
+                + config.topic(types.get(0))
+                + " has "
+                + partitions);
+      }
+    }
+    return partitions;
+  }
+
+  private static String name(Class<?> type) {
+    return type.getSimpleName();
+  }
+}
