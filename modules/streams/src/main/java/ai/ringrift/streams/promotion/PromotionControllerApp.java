@@ -1,0 +1,120 @@
+package ai.ringrift.streams.promotion;
+
+import ai.ringrift.events.EvaluationCompleted;
+import ai.ringrift.events.ModelPromoted;
+import ai.ringrift.events.ModelRegistryEntry;
+import ai.ringrift.events.ModelRolledBack;
+import ai.ringrift.events.PromotionRejected;
+import ai.ringrift.events.RegressionDetected;
+import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.streams.common.AppConfig;
+import ai.ringrift.streams.common.DeadLetterRoutes;
+import ai.ringrift.streams.common.StoreView;
+import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.streams.common.Topologies;
+import ai.ringrift.streams.state.SeenEvent;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The promotion controller and model registry: gates on every evaluation ({@code
+ * ringrift.model.promoted} / {@code ringrift.promotion.rejected}), rollbacks ({@code
+ * ringrift.model.rolled-back}) and the registry per config ({@code ringrift.state.models},
+ * compacted). Status view: {@code /status/models[/<config>]}.
+ */
+public final class PromotionControllerApp {
+  /** Service name. */
+  public static final String NAME = "promotion-controller";
+
+  /** The registry per config (queried by the status view). */
+  public static final String REGISTRY_STORE = "model-registry";
+
+  /** Event ids already handled (internal). */
+  public static final String SEEN_STORE = "promotion-seen-events";
+
+  static final String PROCESSOR = "promotion-controller";
+  static final String PROMOTED_OUT = "model-promoted-sink";
+  static final String REJECTED_OUT = "promotion-rejected-sink";
+  static final String ROLLED_BACK_OUT = "model-rolled-back-sink";
+  static final String REGISTRY_OUT = "model-registry-sink";
+
+  /** The event types the live controller reads. */
+  static final List<Class<? extends SpecificRecord>> INPUTS =
+      List.of(EvaluationCompleted.class, TrainingCompleted.class, RegressionDetected.class);
+
+  private PromotionControllerApp() {}
+
+  /** The topology, shared by {@link #start} and the tests. */
+  public static Topology buildTopology(AppConfig<PromotionConfig> config) {
+    return build(
+        config,
+        INPUTS,
+        true,
+        topology -> {
+          Topologies.sink(topology, config, ModelPromoted.class, PROMOTED_OUT, PROCESSOR);
+          Topologies.sink(topology, config, PromotionRejected.class, REJECTED_OUT, PROCESSOR);
+          Topologies.sink(topology, config, ModelRolledBack.class, ROLLED_BACK_OUT, PROCESSOR);
+          Topologies.sink(topology, config, ModelRegistryEntry.class, REGISTRY_OUT, PROCESSOR);
+        });
+  }
+
+  /**
+   * The controller reading {@code inputs}, with changelogged stores or none ({@code logged}), and
+   * outputs attached by {@code outputs} under the names {@code PROMOTED_OUT}, {@code REJECTED_OUT},
+   * {@code ROLLED_BACK_OUT} and {@code REGISTRY_OUT}.
+   */
+  static Topology build(
+      AppConfig<PromotionConfig> config,
+      List<Class<? extends SpecificRecord>> inputs,
+      boolean logged,
+      Consumer<Topology> outputs) {
+    Topology topology = new Topology();
+    String[] sources =
+        inputs.stream()
+            .map(t -> Topologies.source(topology, config, t, "promotion-" + t.getSimpleName()))
+            .toArray(String[]::new);
+    topology.addProcessor(
+        PROCESSOR, () -> new PromotionProcessor(config.rules(), config.source()), sources);
+    topology.addStateStore(
+        Topologies.store(config, REGISTRY_STORE, ModelRegistryEntry.class, logged), PROCESSOR);
+    topology.addStateStore(
+        Topologies.store(config, SEEN_STORE, SeenEvent.class, logged), PROCESSOR);
+    outputs.accept(topology);
+    return topology;
+  }
+
+  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
+  public static StreamsApp start(ServiceContext context) {
+    return start(context, StreamsSettings.load(context.config(), System.getenv()));
+  }
+
+  /** Starts the app in {@code context}'s runtime (several apps may share one). */
+  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
+    AppConfig<PromotionConfig> config =
+        new AppConfig<>(
+            PromotionConfig.load(context.config()),
+            context.catalog(),
+            context.serdes(),
+            NAME + "@" + context.runtime().instanceId());
+    StreamsApp app =
+        StreamsApp.start(
+            NAME,
+            settings.applications().promotionController(),
+            buildTopology(config),
+            DeadLetterRoutes.of(config.catalog(), INPUTS.stream().map(config::topic).toList()),
+            settings,
+            context.kafka(),
+            context.runtime());
+    context.runtime().http().view("models", new StoreView(app, REGISTRY_STORE, "models"));
+    return app;
+  }
+
+  public static void main(String[] args) {
+    ServiceMain.run(NAME, PromotionControllerApp::start);
+  }
+}

@@ -1,0 +1,198 @@
+package ai.ringrift.streams.promotion;
+
+import ai.ringrift.events.EvaluationCompleted;
+import ai.ringrift.events.EventHeader;
+import ai.ringrift.events.ModelPromoted;
+import ai.ringrift.events.ModelRegistryEntry;
+import ai.ringrift.events.ModelRolledBack;
+import ai.ringrift.events.ModelState;
+import ai.ringrift.events.ModelVersion;
+import ai.ringrift.events.PromotionRejected;
+import ai.ringrift.events.RegressionAction;
+import ai.ringrift.events.RegressionDetected;
+import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.events.contract.Events;
+import ai.ringrift.streams.common.ProcessorClock;
+import ai.ringrift.streams.registry.ModelRegistry;
+import ai.ringrift.streams.state.SeenEvent;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The promotion controller and model registry of the configs of one partition. An evaluation of a
+ * candidate runs the gates and yields exactly one {@link PromotionRejected} or {@link
+ * ModelPromoted}; an evaluation of the production model may roll it back, as may a {@link
+ * RegressionDetected} that recommends it; a {@link TrainingCompleted} registers a candidate. Every
+ * registry change is forwarded as the config's {@link ModelRegistryEntry}. An event id seen before
+ * (a redelivery or replay of the same event) is dropped.
+ */
+final class PromotionProcessor
+    implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(PromotionProcessor.class);
+
+  private final PromotionConfig config;
+  private final PromotionGates gates;
+  private final RollbackRule rollbackRule;
+  private final PromotionEvents events;
+  private ProcessorContext<String, SpecificRecord> context;
+  private ProcessorClock clock;
+  private KeyValueStore<String, ModelRegistryEntry> registries;
+  private KeyValueStore<String, SeenEvent> seen;
+
+  PromotionProcessor(PromotionConfig config, String source) {
+    this.config = config;
+    this.gates = new PromotionGates(config);
+    this.rollbackRule = new RollbackRule(config.rollback());
+    this.events = new PromotionEvents(source);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.clock = ProcessorClock.of(context);
+    this.registries = context.getStateStore(PromotionControllerApp.REGISTRY_STORE);
+    this.seen = context.getStateStore(PromotionControllerApp.SEEN_STORE);
+    context.schedule(
+        java.time.Duration.ofSeconds(config.punctuateIntervalSeconds()),
+        PunctuationType.WALL_CLOCK_TIME,
+        this::purgeSeen);
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    Instant now = clock.instant();
+    SpecificRecord event = record.value();
+    EventHeader header = Events.header(event).orElseThrow();
+    if (seen.get(header.getEventId()) != null) {
+      LOGGER.info("config={} event={} seen before: dropped", record.key(), header.getEventId());
+      return;
+    }
+    seen.put(header.getEventId(), new SeenEvent(now));
+    ModelRegistryEntry stored = registries.get(record.key());
+    ModelRegistry registry =
+        stored != null
+            ? ModelRegistry.of(stored, config.registry().maxVersions())
+            : ModelRegistry.empty(configOf(event), now, config.registry().maxVersions());
+    ModelRegistry next = registry;
+    if (event instanceof EvaluationCompleted e) {
+      next = evaluated(record, e, registry, now);
+    } else if (event instanceof TrainingCompleted t) {
+      next = registry.withCandidate(t.getModelId(), t.getModelPath(), now);
+    } else if (event instanceof RegressionDetected r) {
+      next = regressed(record, r, registry, now);
+    }
+    if (next != registry) {
+      registries.put(record.key(), next.entry());
+      context.forward(record.withValue(next.entry()), PromotionControllerApp.REGISTRY_OUT);
+    }
+  }
+
+  private ModelRegistry evaluated(
+      Record<String, SpecificRecord> record,
+      EvaluationCompleted e,
+      ModelRegistry registry,
+      Instant now) {
+    Optional<ModelVersion> production = registry.production();
+    if (production.isPresent() && production.get().getModelId().equals(e.getModelId())) {
+      Optional<String> why = rollbackRule.reason(production.get(), e);
+      ModelRegistry updated = registry.withEvaluation(e, ModelState.PRODUCTION, now);
+      return why.map(reason -> rollBack(record, updated, e.getHeader(), reason, null, now))
+          .orElse(updated);
+    }
+    GateReport report = gates.evaluate(e, registry);
+    Optional<GateResult> failure = report.firstFailure();
+    if (failure.isPresent()) {
+      LOGGER.info(
+          "config={} model={} rejected gate={} actual={} threshold={}",
+          record.key(),
+          e.getModelId(),
+          failure.get().gate(),
+          failure.get().actual(),
+          failure.get().threshold());
+      context.forward(
+          record.withValue(events.rejected(e, failure.get(), now)),
+          PromotionControllerApp.REJECTED_OUT);
+      return registry.withEvaluation(e, ModelState.REJECTED, now);
+    }
+    LOGGER.info("config={} model={} promoted", record.key(), e.getModelId());
+    context.forward(
+        record.withValue(events.promoted(e, registry, report, config.eloStart(), now)),
+        PromotionControllerApp.PROMOTED_OUT);
+    return registry.promote(e, now);
+  }
+
+  private ModelRegistry regressed(
+      Record<String, SpecificRecord> record,
+      RegressionDetected r,
+      ModelRegistry registry,
+      Instant now) {
+    boolean ofProduction = r.getModelId().equals(registry.entry().getProductionModelId());
+    if (r.getRecommendation() != RegressionAction.ROLLBACK || !ofProduction) {
+      return registry;
+    }
+    String reason =
+        r.getSeverity()
+            + " regression, Elo drop "
+            + r.getEloDrop()
+            + ", "
+            + r.getConsecutive()
+            + " in a row";
+    return rollBack(record, registry, r.getHeader(), reason, r.getHeader().getEventId(), now);
+  }
+
+  private ModelRegistry rollBack(
+      Record<String, SpecificRecord> record,
+      ModelRegistry registry,
+      EventHeader cause,
+      String reason,
+      String regressionEventId,
+      Instant now) {
+    String from = registry.entry().getProductionModelId();
+    Optional<ModelRegistry> rolled = registry.rollback(now);
+    if (rolled.isEmpty()) {
+      LOGGER.warn(
+          "config={} model={} should roll back ({}) but has no previous production model",
+          record.key(),
+          from,
+          reason);
+      return registry;
+    }
+    ModelVersion to = rolled.get().production().orElseThrow();
+    LOGGER.warn(
+        "config={} rolled back from={} to={} reason={}",
+        record.key(),
+        from,
+        to.getModelId(),
+        reason);
+    ModelRolledBack event =
+        events.rolledBack(cause, registry, from, to, reason, regressionEventId, now);
+    context.forward(record.withValue(event), PromotionControllerApp.ROLLED_BACK_OUT);
+    return rolled.get();
+  }
+
+  private void purgeSeen(long wallClockMillis) {
+    Instant expired = Instant.ofEpochMilli(wallClockMillis).minus(config.dedupRetention());
+    try (KeyValueIterator<String, SeenEvent> all = seen.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, SeenEvent> next = all.next();
+        if (next.value.getSeenAt().isBefore(expired)) {
+          seen.delete(next.key);
+        }
+      }
+    }
+  }
+
+  private static ai.ringrift.events.ConfigKey configOf(SpecificRecord event) {
+    return (ai.ringrift.events.ConfigKey) event.get(event.getSchema().getField("config").pos());
+  }
+}
