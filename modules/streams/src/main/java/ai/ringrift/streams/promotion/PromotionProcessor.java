@@ -112,7 +112,7 @@ final class PromotionProcessor
     GateReport report = gates.evaluate(e, registry);
     Optional<GateResult> failure = report.firstFailure();
     if (failure.isPresent()) {
-      LOGGER.info(
+      LOGGER.debug(
           "config={} model={} rejected gate={} actual={} threshold={}",
           record.key(),
           e.getModelId(),

@@ -1,0 +1,69 @@
+package ai.ringrift.streams;
+
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.streams.circuit.CircuitBreakerApp;
+import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.streams.promotion.PromotionControllerApp;
+import ai.ringrift.streams.signals.SignalComputerApp;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three Streams apps in one process sharing one service runtime (the embedded run, or a small
+ * deployment): each keeps its own application id and state directory and registers its own status
+ * view ({@code /status/signals}, {@code /status/circuits}, {@code /status/models}).
+ */
+public final class StreamsApps implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(StreamsApps.class);
+
+  private final List<StreamsApp> apps;
+
+  private StreamsApps(List<StreamsApp> apps) {
+    this.apps = List.copyOf(apps);
+  }
+
+  /** Starts all three with the settings of {@code context}'s config directory. */
+  public static StreamsApps start(ServiceContext context) {
+    return start(context, StreamsSettings.load(context.config(), System.getenv()));
+  }
+
+  /** Starts all three with {@code settings}; if one fails to start, the others are closed. */
+  public static StreamsApps start(ServiceContext context, StreamsSettings settings) {
+    List<StreamsApp> started = new ArrayList<>();
+    try {
+      started.add(SignalComputerApp.start(context, settings));
+      started.add(CircuitBreakerApp.start(context, settings));
+      started.add(PromotionControllerApp.start(context, settings));
+      return new StreamsApps(started);
+    } catch (RuntimeException e) {
+      new StreamsApps(started).close();
+      throw e;
+    }
+  }
+
+  /** The running apps. */
+  public List<StreamsApp> apps() {
+    return apps;
+  }
+
+  /** Closes the apps, last started first. */
+  @Override
+  public void close() {
+    for (int i = apps.size() - 1; i >= 0; i--) {
+      try {
+        apps.get(i).close();
+      } catch (RuntimeException e) {
+        LOGGER.warn("app={} failed to close", apps.get(i).name(), e);
+      }
+    }
+  }
+
+  /** Runs all three apps as one service, {@code streams}. */
+  public static void main(String[] args) {
+    ServiceMain.run("streams", StreamsApps::start);
+  }
+}
