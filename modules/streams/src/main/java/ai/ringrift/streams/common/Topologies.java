@@ -33,14 +33,17 @@ public final class Topologies {
   }
 
   /**
-   * A persistent, cached, changelogged store {@code name} of string keys and {@code type} values;
-   * {@code logged = false} leaves the changelog out (the what-if replay writes no topic).
+   * A cached, changelogged in-memory store {@code name} of string keys and {@code type} values;
+   * {@code logged = false} leaves the changelog out (the what-if replay writes no topic). In memory
+   * because the apps' state is small (a record per config or breaker, and recent event ids) and a
+   * persistent store would flush RocksDB on every exactly-once commit (every few ms here); the
+   * changelog restores it on start.
    */
   public static <T extends SpecificRecord> StoreBuilder<KeyValueStore<String, T>> store(
       AppConfig<?> config, String name, Class<T> type, boolean logged) {
     StoreBuilder<KeyValueStore<String, T>> builder =
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name),
+                Stores.inMemoryKeyValueStore(name),
                 config.serdes().key(),
                 config.serdes().value(type))
             .withCachingEnabled();

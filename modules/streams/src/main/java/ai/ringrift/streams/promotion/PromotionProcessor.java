@@ -122,7 +122,11 @@ final class PromotionProcessor
       context.forward(
           record.withValue(events.rejected(e, failure.get(), now)),
           PromotionControllerApp.REJECTED_OUT);
-      return registry.withEvaluation(e, ModelState.REJECTED, now);
+      // a registered candidate is marked; an unregistered one stays out of the registry (the
+      // rejection event is its record), so a stream of rejections does not rewrite the registry
+      return registry.find(e.getModelId()).isPresent()
+          ? registry.withEvaluation(e, ModelState.REJECTED, now)
+          : registry;
     }
     LOGGER.info("config={} model={} promoted", record.key(), e.getModelId());
     context.forward(

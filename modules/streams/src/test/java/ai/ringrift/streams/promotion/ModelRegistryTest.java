@@ -36,6 +36,7 @@ class ModelRegistryTest {
 
     promotion.champion(CONFIG, "m1", 1600, Duration.ofHours(2));
     promotion.champion(CONFIG, "m2", 1650, Duration.ofHours(1));
+    promotion.driver.send(training(CONFIG, "m3", promotion.driver.now()));
     promotion.send(
         evaluation(CONFIG, "m3", 1640, promotion.driver.now())
             .setHeadToHead(headToHead("m2", 1650, 90, 110, 0))
@@ -51,6 +52,14 @@ class ModelRegistryTest {
     assertThat(promotion.driver.drain(ModelRegistryEntry.class))
         .last()
         .hasToString(promotion.registry(CONFIG).toString());
+  }
+
+  @Test
+  void aRejectedModelTheRegistryNeverHeardOfStaysOut() {
+    promotion.send(evaluation(CONFIG, "unknown", 1501, promotion.driver.now()).build());
+
+    assertThat(promotion.rejected()).hasSize(1);
+    assertThat(promotion.registry(CONFIG)).isNull();
   }
 
   @Test
