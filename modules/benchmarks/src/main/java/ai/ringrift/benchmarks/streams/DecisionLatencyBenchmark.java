@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,10 +37,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * PromotionRejected}) is readable by a {@code read_committed} consumer is recorded. Every
  * evaluation gets exactly one decision, so each publish has one latency.
  *
- * <p>Options: {@code --rate 1000} events/s, {@code --seconds 20} measured after {@code --warmup 5},
- * {@code --runs 3}, {@code --bootstrap host:port} (default: an in-JVM broker), {@code --defaults}
- * (Streams' own commit interval and linger instead of config/streams.yaml's), {@code --set
- * key=value} (a Streams property).
+ * <p>Options: {@code --rate 1000} events/s, {@code --seconds 20} measured after {@code --warmup 5}
+ * seconds, {@code --runs 3} after {@code --warmup-runs 1} (a whole run to warm the JIT), {@code
+ * --bootstrap host:port} (default: an in-JVM broker), {@code --defaults} (Streams' own commit
+ * interval and linger instead of config/streams.yaml's), {@code --set key=value} (a Streams
+ * property), {@code --timeline} (latency per second of the run).
  */
 public final class DecisionLatencyBenchmark {
   private static final List<ConfigKey> CONFIGS = ConfigKeys.all();
@@ -50,21 +54,32 @@ public final class DecisionLatencyBenchmark {
     int seconds = args.integer("seconds", 20);
     int warmup = args.integer("warmup", 5);
     int runs = args.integer("runs", 3);
+    int warmups = args.integer("warmup-runs", 1);
     List<Double> p50s = new ArrayList<>();
     List<Double> p99s = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.of(args.get("bootstrap", null))) {
-      for (int run = 1; run <= runs; run++) {
+      for (int run = 1 - warmups; run <= runs; run++) {
         StreamsSettings settings = StreamsBench.settings(args.flag("defaults"), args.sets());
-        long[] latencies = runOnce(cluster, settings, run, rate, seconds, warmup);
-        long[] sorted = Stats.sorted(latencies);
+        long[] sorted =
+            Stats.sorted(
+                runOnce(
+                    cluster,
+                    settings,
+                    run + warmups,
+                    rate,
+                    seconds,
+                    warmup,
+                    args.flag("timeline")));
         double p50 = Stats.percentile(sorted, 50) / 1e6;
         double p99 = Stats.percentile(sorted, 99) / 1e6;
-        p50s.add(p50);
-        p99s.add(p99);
+        if (run > 0) {
+          p50s.add(p50);
+          p99s.add(p99);
+        }
         System.out.printf(
             Locale.ROOT,
-            "run %d: %d decisions at %d/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-            run,
+            "%s: %d decisions at %d/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            run > 0 ? "run " + run : "warm-up run",
             sorted.length,
             rate,
             p50,
@@ -77,21 +92,28 @@ public final class DecisionLatencyBenchmark {
   }
 
   static long[] runOnce(
-      BenchCluster cluster, StreamsSettings settings, int run, int rate, int seconds, int warmup)
+      BenchCluster cluster,
+      StreamsSettings settings,
+      int run,
+      int rate,
+      int seconds,
+      int warmup,
+      boolean timeline)
       throws Exception {
     Map<String, Long> published = new ConcurrentHashMap<>();
-    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     int total = rate * (seconds + warmup);
+    startAtTheEnd(cluster, settings.applications().promotionController());
     try (ServiceRuntime runtime = StreamsBench.runtime();
         StreamsApp app =
             PromotionControllerApp.start(StreamsBench.context(cluster, runtime), settings);
         KafkaConsumer<byte[], byte[]> reader = reader(cluster);
         KafkaProducer<String, EvaluationCompleted> producer = producer(cluster)) {
       StreamsBench.awaitRunning(app);
-      Thread consumer =
-          new Thread(() -> consume(reader, published, latencies, total), "decision-reader");
-      consumer.start();
       long start = System.nanoTime();
+      Thread consumer =
+          new Thread(() -> consume(reader, published, latencies, total, start), "decision-reader");
+      consumer.start();
       long interval = TimeUnit.SECONDS.toNanos(1) / rate;
       for (int i = 0; i < total; i++) {
         long due = start + i * interval;
@@ -109,14 +131,65 @@ public final class DecisionLatencyBenchmark {
         throw new IllegalStateException("decisions missing: " + published.size() + " outstanding");
       }
     }
-    return latencies.stream().mapToLong(Long::longValue).toArray();
+    if (timeline) {
+      printTimeline(latencies);
+    }
+    return latencies.stream().mapToLong(l -> l[1]).toArray();
+  }
+
+  /** Per second of publishing: decisions, p50 and max latency (to see when stalls happen). */
+  private static void printTimeline(List<long[]> latencies) {
+    Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+    for (long[] l : latencies) {
+      bySecond.computeIfAbsent(l[0] / 1_000_000_000L, k -> new ArrayList<>()).add(l[1]);
+    }
+    bySecond.forEach(
+        (second, values) -> {
+          long[] sorted = Stats.sorted(values.stream().mapToLong(Long::longValue).toArray());
+          System.out.printf(
+              Locale.ROOT,
+              "  second %3d: %5d decisions, p50 %7.1f ms, max %7.1f ms%n",
+              second,
+              sorted.length,
+              Stats.percentile(sorted, 50) / 1e6,
+              sorted[sorted.length - 1] / 1e6);
+        });
+  }
+
+  /**
+   * Commits the end of the evaluation topic for the fresh app, so it decides only what this run
+   * publishes (not the evaluations of earlier runs).
+   */
+  private static void startAtTheEnd(BenchCluster cluster, String group) throws Exception {
+    try (Admin admin = Admin.create(cluster.kafka().clientConfig())) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      int partitions =
+          admin
+              .describeTopics(List.of(topic()))
+              .allTopicNames()
+              .get()
+              .get(topic())
+              .partitions()
+              .size();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(topic(), p), OffsetSpec.latest());
+      }
+      Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach((tp, info) -> end.put(tp, new OffsetAndMetadata(info.offset())));
+      admin.alterConsumerGroupOffsets(group, end).all().get();
+    }
   }
 
   private static void consume(
       KafkaConsumer<byte[], byte[]> reader,
       Map<String, Long> published,
-      List<Long> latencies,
-      int total) {
+      List<long[]> latencies,
+      int total,
+      long start) {
     int decided = 0;
     while (decided < total) {
       for (ConsumerRecord<byte[], byte[]> r : reader.poll(java.time.Duration.ofMillis(5))) {
@@ -127,7 +200,7 @@ public final class DecisionLatencyBenchmark {
         }
         decided++;
         if (sent > 0) {
-          latencies.add(now - sent);
+          latencies.add(new long[] {sent - start, now - sent});
         }
       }
     }

@@ -117,7 +117,7 @@ public final class CircuitBreakerApp {
             settings,
             context.kafka(),
             context.runtime());
-    context.runtime().http().view("circuits", new StoreView(app, STORE, "circuits"));
+    context.runtime().http().view("circuits", new StoreView<CircuitState>(app, STORE, "circuits"));
     return app;
   }
 

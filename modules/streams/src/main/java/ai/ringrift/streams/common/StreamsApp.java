@@ -80,6 +80,7 @@ public final class StreamsApp implements AutoCloseable {
         DeadLetterHandler.class.getName());
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     props.put(DeadLetterHandler.ROUTES_CONFIG, dlqRoutes);
     return props;
   }

@@ -1,7 +1,8 @@
 package ai.ringrift.streams.promotion;
 
+import static ai.ringrift.streams.common.Decimals.of;
+
 import ai.ringrift.events.HeadToHeadResult;
-import java.util.Locale;
 
 /** Judges a head-to-head match against the champion by the configured rule. */
 final class HeadToHeadRule {
@@ -29,13 +30,15 @@ final class HeadToHeadRule {
     }
     double needed = t.winRateNeeded(championElo);
     String reason =
-        String.format(
-            Locale.ROOT,
-            "win rate %.3f over %d games against a champion of Elo %.0f, %.3f needed",
-            match.getWinRate(),
-            match.getGames(),
-            championElo,
-            needed);
+        "win rate "
+            + of(match.getWinRate(), 3)
+            + " over "
+            + match.getGames()
+            + " games against a champion of Elo "
+            + of(championElo, 0)
+            + ", "
+            + of(needed, 3)
+            + " needed";
     return match.getWinRate() >= needed
         ? GateResult.pass(GATE, match.getWinRate(), needed, reason)
         : GateResult.fail(GATE, match.getWinRate(), needed, reason);
@@ -44,14 +47,17 @@ final class HeadToHeadRule {
   private GateResult sprt(HeadToHeadResult match) {
     Sprt.Result r = Sprt.test(config.sprt(), match.getWins(), match.getLosses(), match.getDraws());
     String numbers =
-        String.format(
-            Locale.ROOT,
-            "SPRT LLR %.3f in [%.3f, %.3f] after %d games (win rate %.3f)",
-            r.llr(),
-            r.lower(),
-            r.upper(),
-            r.games(),
-            r.winRate());
+        "SPRT LLR "
+            + of(r.llr(), 3)
+            + " in ["
+            + of(r.lower(), 3)
+            + ", "
+            + of(r.upper(), 3)
+            + "] after "
+            + r.games()
+            + " games (win rate "
+            + of(r.winRate(), 3)
+            + ")";
     return switch (r.verdict()) {
       case ACCEPT -> GateResult.pass(GATE, r.llr(), r.upper(), numbers + ": accepted");
       case REJECT ->

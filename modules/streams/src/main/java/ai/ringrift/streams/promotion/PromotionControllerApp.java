@@ -110,7 +110,10 @@ public final class PromotionControllerApp {
             settings,
             context.kafka(),
             context.runtime());
-    context.runtime().http().view("models", new StoreView(app, REGISTRY_STORE, "models"));
+    context
+        .runtime()
+        .http()
+        .view("models", new StoreView<ModelRegistryEntry>(app, REGISTRY_STORE, "models"));
     return app;
   }
 

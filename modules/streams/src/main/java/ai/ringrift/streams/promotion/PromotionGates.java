@@ -1,5 +1,7 @@
 package ai.ringrift.streams.promotion;
 
+import static ai.ringrift.streams.common.Decimals.of;
+
 import ai.ringrift.events.BaselineResult;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.HeadToHeadResult;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -91,8 +92,7 @@ public final class PromotionGates {
   private static GateResult floor(String gate, BaselineResult result, double floor) {
     double rate = result.getWinRate();
     String reason =
-        String.format(
-            Locale.ROOT, "win rate %.3f against %s, floor %.3f", rate, result.getBaseline(), floor);
+        "win rate " + of(rate, 3) + " against " + result.getBaseline() + ", floor " + of(floor, 3);
     return rate >= floor
         ? GateResult.pass(gate, rate, floor, reason)
         : GateResult.fail(gate, rate, floor, reason);
@@ -105,8 +105,7 @@ public final class PromotionGates {
       return GateResult.pass(COOLDOWN, needed, needed, "no promotion yet");
     }
     double since = Duration.between(last.get(), e.getHeader().getOccurredAt()).toMillis() / 1000.0;
-    String reason =
-        String.format(Locale.ROOT, "%.0f s since the last promotion, %.0f s needed", since, needed);
+    String reason = of(since, 0) + " s since the last promotion, " + of(needed, 0) + " s needed";
     return since >= needed
         ? GateResult.pass(COOLDOWN, since, needed, reason)
         : GateResult.fail(COOLDOWN, since, needed, reason);
@@ -120,14 +119,17 @@ public final class PromotionGates {
     double needed = bootstrap ? config.eloGain().bootstrapMin() : config.eloGain().min();
     double gain = e.getElo() - base;
     String reason =
-        String.format(
-            Locale.ROOT,
-            "Elo %.1f is %+.1f over %s %.1f, %.1f needed",
-            e.getElo(),
-            gain,
-            bootstrap ? "the start Elo" : "production's",
-            base,
-            needed);
+        "Elo "
+            + of(e.getElo(), 1)
+            + " is "
+            + (gain >= 0 ? "+" : "")
+            + of(gain, 1)
+            + " over "
+            + (bootstrap ? "the start Elo " : "production's ")
+            + of(base, 1)
+            + ", "
+            + of(needed, 1)
+            + " needed";
     if (gain >= needed) {
       return GateResult.pass(ELO_GAIN, gain, needed, reason);
     }

@@ -1,28 +1,25 @@
 package ai.ringrift.streams.signals;
 
-import ai.ringrift.events.TrainingSignal;
+import ai.ringrift.streams.common.Decimals;
 
 /**
- * Whether a freshly computed signal says something the last emitted one did not. Staleness hours
- * and the game count grow continuously and only matter through the fields compared here, so they
- * alone do not make a new signal; priority, intensity and trend are compared at the precision a
- * reader could act on.
+ * What a signal says, as a fingerprint kept with the config's state: a new signal is emitted when
+ * the fingerprint changes. Staleness hours and the game count grow continuously and only matter
+ * through the fields here, so they alone do not make a new signal; priority, intensity and trend
+ * are compared at the precision a reader could act on.
  */
 final class SignalChange {
   private SignalChange() {}
 
-  static boolean same(TrainingSignal previous, SignalOutcome next, SignalInputs in) {
-    return previous.getUrgency() == next.urgency()
-        && previous.getShouldTrain() == next.shouldTrain()
-        && previous.getBootstrap() == next.bootstrap()
-        && previous.getEloRegression() == next.eloRegression()
-        && previous.getWinRateRegression() == next.winRateRegression()
-        && round(previous.getPriority(), 100) == round(next.priority(), 100)
-        && round(previous.getIntensity(), 1000) == round(next.intensity(), 1000)
-        && round(previous.getEloTrendPerHour(), 10) == round(in.eloTrendPerHour(), 10);
-  }
-
-  private static long round(double value, int scale) {
-    return Math.round(value * scale);
+  static String fingerprint(SignalOutcome outcome, SignalInputs in) {
+    StringBuilder out = new StringBuilder(48).append(outcome.urgency()).append('|');
+    out.append(outcome.shouldTrain() ? 'T' : 't')
+        .append(outcome.bootstrap() ? 'B' : 'b')
+        .append(outcome.eloRegression() ? 'E' : 'e')
+        .append(outcome.winRateRegression() ? 'W' : 'w')
+        .append('|');
+    Decimals.append(out, outcome.priority(), 2).append('|');
+    Decimals.append(out, outcome.intensity(), 3).append('|');
+    return Decimals.append(out, in.eloTrendPerHour(), 1).toString();
   }
 }

@@ -1,15 +1,14 @@
 package ai.ringrift.streams.signals;
 
+import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.TrainingSignal;
-import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.events.contract.Events;
 import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.ProcessorClock;
 import ai.ringrift.streams.state.SignalState;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
@@ -24,25 +23,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signal computer's processor: keeps each config's inputs, emits a {@link TrainingSignal}
- * whenever an input (or, on wall-clock punctuation, the passing of time) changes it, and a {@link
- * RegressionDetected} when a re-evaluation shows the production model regressed.
+ * whenever an input (or, on wall-clock punctuation, the passing of time) changes what the signal
+ * says, and a {@link RegressionDetected} when a re-evaluation shows the production model regressed.
  */
 final class SignalComputer implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private static final Logger LOGGER = LoggerFactory.getLogger(SignalComputer.class);
+  private static final String SIGNAL = TrainingSignal.class.getSimpleName();
 
   private final SignalsConfig config;
-  private final SignalRules rules;
-  private final SignalStates states;
+  private final SignalEvaluator evaluator;
   private final OutputHeaders headers;
   private ProcessorContext<String, SpecificRecord> context;
   private ProcessorClock clock;
   private KeyValueStore<String, SignalState> inputs;
-  private KeyValueStore<String, TrainingSignal> signals;
 
   SignalComputer(SignalsConfig config, String source) {
     this.config = config;
-    this.rules = new SignalRules(config);
-    this.states = new SignalStates(config);
+    this.evaluator = new SignalEvaluator(config);
     this.headers = new OutputHeaders(source);
   }
 
@@ -51,7 +48,6 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
     this.context = context;
     this.clock = ProcessorClock.of(context);
     this.inputs = context.getStateStore(SignalComputerApp.INPUTS_STORE);
-    this.signals = context.getStateStore(SignalComputerApp.SIGNALS_STORE);
     context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -63,12 +59,12 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
     if (state == null) {
       state = SignalStates.initial(key, now);
     }
-    Optional<RegressionRules.Finding> regression = states.apply(state, record.value(), now);
-    inputs.put(key, state);
+    Optional<RegressionRules.Finding> regression =
+        evaluator.states().apply(state, record.value(), now);
     EventHeader cause = Events.header(record.value()).orElseThrow();
     regression.ifPresent(f -> emitRegression(record, cause, f, now));
-    String type = TrainingSignal.class.getSimpleName();
-    emitIfChanged(key, state, now, headers.reactingTo(cause, type, now));
+    emitIfChanged(key, state, now, headers.reactingTo(cause, SIGNAL, now));
+    inputs.put(key, state);
   }
 
   private void tick(long wallClockMillis) {
@@ -76,65 +72,29 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
     try (KeyValueIterator<String, SignalState> all = inputs.all()) {
       while (all.hasNext()) {
         KeyValue<String, SignalState> next = all.next();
-        if (states.expire(next.value, now)) {
+        boolean expired = evaluator.states().expire(next.value, now);
+        String identity = next.key + "@" + wallClockMillis;
+        boolean emitted =
+            emitIfChanged(next.key, next.value, now, headers.spontaneous(SIGNAL, identity, now));
+        if (expired || emitted) {
           inputs.put(next.key, next.value);
         }
-        String identity = next.key + "@" + wallClockMillis;
-        emitIfChanged(
-            next.key,
-            next.value,
-            now,
-            headers.spontaneous(TrainingSignal.class.getSimpleName(), identity, now));
       }
     }
   }
 
-  private void emitIfChanged(String key, SignalState state, Instant now, EventHeader header) {
-    SignalInputs in = states.inputs(state, now);
-    SignalOutcome outcome = rules.evaluate(in);
-    TrainingSignal previous = signals.get(key);
-    if (previous != null && SignalChange.same(previous, outcome, in)) {
-      return;
+  /** Emits the signal when it says something new; true when it did (the state then changed). */
+  private boolean emitIfChanged(String key, SignalState state, Instant now, EventHeader header) {
+    SignalEvaluator.Evaluation evaluation = evaluator.evaluate(state, now);
+    String fingerprint = evaluation.fingerprint();
+    if (fingerprint.equals(state.getLastSignal())) {
+      return false;
     }
-    TrainingSignal signal = toSignal(key, header, outcome, in);
-    signals.put(key, signal);
+    state.setLastSignal(fingerprint);
+    TrainingSignal signal = evaluator.toSignal(key, header, evaluation);
     context.forward(new Record<>(key, signal, now.toEpochMilli()), SignalComputerApp.SIGNALS_SINK);
-    LOGGER.debug(
-        "config={} urgency={} rule={} shouldTrain={} priority={}",
-        key,
-        outcome.urgency(),
-        outcome.rule(),
-        outcome.shouldTrain(),
-        outcome.priority());
-  }
-
-  private static TrainingSignal toSignal(
-      String key, EventHeader header, SignalOutcome outcome, SignalInputs in) {
-    return TrainingSignal.newBuilder()
-        .setHeader(header)
-        .setConfig(ConfigKeys.parse(key))
-        .setUrgency(outcome.urgency())
-        .setShouldTrain(outcome.shouldTrain())
-        .setPriority(outcome.priority())
-        .setIntensity(outcome.intensity())
-        .setEloTrendPerHour(in.eloTrendPerHour())
-        .setNewGames(in.newGames())
-        .setStalenessHours(in.hoursSinceTraining())
-        .setBootstrap(outcome.bootstrap())
-        .setEloRegression(outcome.eloRegression())
-        .setWinRateRegression(outcome.winRateRegression())
-        .setReason(
-            String.format(
-                Locale.ROOT,
-                "%s: ratio %.2f, staleness %.2f, trend %.1f Elo/h, win rate %s, quality %.2f%s",
-                outcome.rule(),
-                outcome.ratio(),
-                outcome.staleness(),
-                in.eloTrendPerHour(),
-                in.winRate() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", in.winRate()),
-                in.quality(),
-                in.timeOk() ? "" : ", too soon after the last training"))
-        .build();
+    LOGGER.debug("config={} signal={}", key, fingerprint);
+    return true;
   }
 
   private void emitRegression(
@@ -142,7 +102,7 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
       EventHeader cause,
       RegressionRules.Finding finding,
       Instant now) {
-    var evaluation = (ai.ringrift.events.EvaluationCompleted) record.value();
+    EvaluationCompleted evaluation = (EvaluationCompleted) record.value();
     RegressionDetected event =
         RegressionDetected.newBuilder()
             .setHeader(headers.reactingTo(cause, RegressionDetected.class.getSimpleName(), now))

@@ -12,11 +12,13 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.DeadLetterRoutes;
+import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
 import ai.ringrift.streams.state.SignalState;
+import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
@@ -24,7 +26,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * The signal computer: per config, whether and how urgently to train ({@code
  * ringrift.state.signals}, compacted) and regressions of the production model ({@code
- * ringrift.signal.regression}). Status view: {@code /status/signals[/<config>]}.
+ * ringrift.signal.regression}). Status view: {@code /status/signals[/<config>]}, each config's
+ * signal computed from its inputs at the time of the request.
  */
 public final class SignalComputerApp {
   /** Service and status-view name. */
@@ -32,9 +35,6 @@ public final class SignalComputerApp {
 
   /** Per-config inputs (internal). */
   public static final String INPUTS_STORE = "signal-inputs";
-
-  /** The latest signal per config (queried by the status view). */
-  public static final String SIGNALS_STORE = "training-signals";
 
   static final String PROCESSOR = "signal-computer";
   static final String SIGNALS_SINK = "training-signals-sink";
@@ -63,8 +63,6 @@ public final class SignalComputerApp {
         PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), sources);
     topology.addStateStore(
         Topologies.store(config, INPUTS_STORE, SignalState.class, true), PROCESSOR);
-    topology.addStateStore(
-        Topologies.store(config, SIGNALS_STORE, TrainingSignal.class, true), PROCESSOR);
     Topologies.sink(topology, config, TrainingSignal.class, SIGNALS_SINK, PROCESSOR);
     Topologies.sink(topology, config, RegressionDetected.class, REGRESSIONS_SINK, PROCESSOR);
     return topology;
@@ -92,12 +90,30 @@ public final class SignalComputerApp {
             settings,
             context.kafka(),
             context.runtime());
-    context.runtime().http().view("signals", new StoreView(app, SIGNALS_STORE, "signals"));
+    context.runtime().http().view("signals", signalView(app, config));
     return app;
   }
 
   public static void main(String[] args) {
     ServiceMain.run(NAME, SignalComputerApp::start);
+  }
+
+  /** {@code /status/signals}: every config's signal as of the request, from its inputs. */
+  private static StoreView<SignalState> signalView(
+      StreamsApp app, AppConfig<SignalsConfig> config) {
+    SignalEvaluator evaluator = new SignalEvaluator(config.rules());
+    OutputHeaders headers = new OutputHeaders(config.source());
+    return new StoreView<>(
+        app,
+        INPUTS_STORE,
+        "signals",
+        (key, state) -> {
+          Instant now = Instant.now();
+          return evaluator.toSignal(
+              key,
+              headers.spontaneous("TrainingSignalView", key, now),
+              evaluator.evaluate(state, now));
+        });
   }
 
   private static String sourceName(Class<? extends SpecificRecord> type) {
