@@ -1,57 +1,88 @@
 package ai.ringrift.streams.signals;
 
-import ai.ringrift.streams.state.EloPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/** Least-squares slope of recent Elo points, in Elo per hour. */
-public final class EloTrend {
+/**
+ * The Elo points of a config's trend window, and their least-squares slope in Elo per hour. Points
+ * are kept oldest first as two parallel lists (times in epoch ms, Elo values), as stored.
+ *
+ * @param times the points' times, epoch ms, ascending
+ * @param values the points' Elo
+ */
+public record EloTrend(List<Long> times, List<Double> values) {
   private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
-  private EloTrend() {}
-
-  /**
-   * The points to keep at {@code now}: those inside {@code window}, at most {@code maxPoints} of
-   * the newest, oldest first.
-   */
-  public static List<EloPoint> recent(
-      List<EloPoint> points, Instant now, Duration window, int maxPoints) {
-    Instant from = now.minus(window);
-    List<EloPoint> kept = new ArrayList<>();
-    for (EloPoint p : points) {
-      if (!p.getAt().isBefore(from) && !p.getAt().isAfter(now)) {
-        kept.add(p);
-      }
+  public EloTrend {
+    if (times.size() != values.size()) {
+      throw new IllegalArgumentException("times and values differ in length");
     }
-    kept.sort(Comparator.comparing(EloPoint::getAt));
-    return kept.size() <= maxPoints
-        ? List.copyOf(kept)
-        : List.copyOf(kept.subList(kept.size() - maxPoints, kept.size()));
   }
 
-  /** The slope of {@code points} in Elo per hour; 0 with fewer than two distinct times. */
-  public static double slopePerHour(List<EloPoint> points) {
-    int n = points.size();
+  /**
+   * The points to keep at {@code now}: those inside {@code window} and not after {@code now}, at
+   * most {@code maxPoints} of the newest.
+   */
+  public EloTrend recent(Instant now, Duration window, int maxPoints) {
+    long to = now.toEpochMilli();
+    long from = to - window.toMillis();
+    int first = 0;
+    while (first < times.size() && times.get(first) < from) {
+      first++;
+    }
+    int last = times.size();
+    while (last > first && times.get(last - 1) > to) {
+      last--;
+    }
+    first = Math.max(first, last - maxPoints);
+    if (first == 0 && last == times.size()) {
+      return this;
+    }
+    return new EloTrend(
+        new ArrayList<>(times.subList(first, last)), new ArrayList<>(values.subList(first, last)));
+  }
+
+  /** A copy with a point added at {@code at} (kept in time order). */
+  public EloTrend with(Instant at, double elo) {
+    List<Long> t = new ArrayList<>(times);
+    List<Double> v = new ArrayList<>(values);
+    long millis = at.toEpochMilli();
+    int i = t.size();
+    while (i > 0 && t.get(i - 1) > millis) {
+      i--;
+    }
+    t.add(i, millis);
+    v.add(i, elo);
+    return new EloTrend(t, v);
+  }
+
+  /** The number of points. */
+  public int size() {
+    return times.size();
+  }
+
+  /** The slope in Elo per hour; 0 with fewer than two distinct times. */
+  public double slopePerHour() {
+    int n = times.size();
     if (n < 2) {
       return 0.0;
     }
-    long origin = points.get(0).getAt().toEpochMilli();
+    long origin = times.get(0);
     double meanX = 0;
     double meanY = 0;
-    for (EloPoint p : points) {
-      meanX += (p.getAt().toEpochMilli() - origin) / MILLIS_PER_HOUR;
-      meanY += p.getElo();
+    for (int i = 0; i < n; i++) {
+      meanX += (times.get(i) - origin) / MILLIS_PER_HOUR;
+      meanY += values.get(i);
     }
     meanX /= n;
     meanY /= n;
     double covariance = 0;
     double variance = 0;
-    for (EloPoint p : points) {
-      double dx = (p.getAt().toEpochMilli() - origin) / MILLIS_PER_HOUR - meanX;
-      covariance += dx * (p.getElo() - meanY);
+    for (int i = 0; i < n; i++) {
+      double dx = (times.get(i) - origin) / MILLIS_PER_HOUR - meanX;
+      covariance += dx * (values.get(i) - meanY);
       variance += dx * dx;
     }
     return variance == 0 ? 0.0 : covariance / variance;

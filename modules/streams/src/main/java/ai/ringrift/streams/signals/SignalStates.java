@@ -7,13 +7,11 @@ import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.Events;
-import ai.ringrift.streams.state.EloPoint;
 import ai.ringrift.streams.state.SignalState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,7 +38,8 @@ final class SignalStates {
         .setConfig(config)
         .setFirstSeenAt(now)
         .setPromotedElos(new HashMap<>())
-        .setEloPoints(new ArrayList<>())
+        .setEloTimes(new ArrayList<>())
+        .setEloValues(new ArrayList<>())
         .build();
   }
 
@@ -72,11 +71,12 @@ final class SignalStates {
 
   /** Drops Elo points that left the window; true when any did. */
   boolean expire(SignalState state, Instant now) {
-    List<EloPoint> kept = recentPoints(state.getEloPoints(), now);
-    if (kept.size() == state.getEloPoints().size()) {
+    EloTrend all = trendOf(state);
+    EloTrend kept = recent(all, now);
+    if (kept.size() == all.size()) {
       return false;
     }
-    state.setEloPoints(new ArrayList<>(kept));
+    store(state, kept);
     return true;
   }
 
@@ -93,16 +93,14 @@ final class SignalStates {
         hours,
         timeOk,
         state.getModelCount() == 0 && state.getProductionModelId() == null,
-        EloTrend.slopePerHour(recentPoints(state.getEloPoints(), now)),
+        recent(trendOf(state), now).slopePerHour(),
         state.getWinRate(),
         state.getQuality() == null ? config.defaultQuality() : state.getQuality());
   }
 
   private Optional<RegressionRules.Finding> evaluate(
       SignalState state, EvaluationCompleted evaluation, Instant at, Instant now) {
-    List<EloPoint> points = new ArrayList<>(state.getEloPoints());
-    points.add(new EloPoint(at, evaluation.getElo()));
-    state.setEloPoints(new ArrayList<>(recentPoints(points, now)));
+    store(state, recent(trendOf(state).with(at, evaluation.getElo()), now));
     state.setWinRate(evaluation.getWinRate());
     boolean ofProduction = evaluation.getModelId().equals(state.getProductionModelId());
     if (!ofProduction
@@ -131,8 +129,17 @@ final class SignalStates {
     state.setConsecutiveRegressions(0);
   }
 
-  private List<EloPoint> recentPoints(List<EloPoint> points, Instant now) {
-    return EloTrend.recent(points, now, config.eloTrend().window(), config.eloTrend().maxPoints());
+  private EloTrend recent(EloTrend trend, Instant now) {
+    return trend.recent(now, config.eloTrend().window(), config.eloTrend().maxPoints());
+  }
+
+  private static EloTrend trendOf(SignalState state) {
+    return new EloTrend(state.getEloTimes(), state.getEloValues());
+  }
+
+  private static void store(SignalState state, EloTrend trend) {
+    state.setEloTimes(trend.times());
+    state.setEloValues(trend.values());
   }
 
   private static Instant earliest(Instant a, Instant b) {
