@@ -107,12 +107,13 @@ class PromotionExactlyOnceIT {
       assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"avro\"}");
       assertThat(
               new String(
-                  r.headers().lastHeader(DeadLetterHeaders.ERROR_CLASS).value(),
+                  r.headers().lastHeader(DeadLetterHeaders.EXCEPTION_CLASS).value(),
                   StandardCharsets.UTF_8))
           .isEqualTo("ai.ringrift.client.serde.EventDecodingException");
       assertThat(
               new String(
-                  r.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
+                  r.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TOPIC).value(),
+                  StandardCharsets.UTF_8))
           .isEqualTo(EVALUATIONS);
     }
   }

@@ -1,11 +1,13 @@
 package ai.ringrift.streams;
 
 import ai.ringrift.streams.promotion.PromotionControllerApp;
+import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,14 +22,7 @@ final class PromotionProcess implements AutoCloseable {
   }
 
   static PromotionProcess start(KafkaCluster cluster, Path stateDir, Path log) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            PromotionControllerApp.class.getName());
+    ProcessBuilder builder = ChildJvm.command(List.of("-Xmx256m"), PromotionControllerApp.class);
     builder.environment().put("RINGRIFT_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
     builder.environment().put("RINGRIFT_CONFIG_DIR", new File("../../config").getAbsolutePath());
     builder.environment().put("RINGRIFT_HTTP_PORT", "0");

@@ -1,6 +1,7 @@
 package ai.ringrift.streams.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +124,17 @@ public final class DeadLetterHandler
   private void describe(
       Headers headers, String failedIn, ErrorHandlerContext context, Exception exception) {
     Map<String, String> values = new HashMap<>();
-    values.put(DeadLetterHeaders.ERROR_CLASS, exception.getClass().getName());
-    values.put(DeadLetterHeaders.ERROR_MESSAGE, String.valueOf(exception.getMessage()));
+    values.put(DeadLetterHeaders.ORIGINAL_TOPIC, context.topic());
+    values.put(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(context.partition()));
+    values.put(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(context.offset()));
+    values.put(DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(context.timestamp()));
+    values.put(DeadLetterHeaders.EXCEPTION_CLASS, exception.getClass().getName());
+    values.put(DeadLetterHeaders.EXCEPTION_MESSAGE, String.valueOf(exception.getMessage()));
+    values.put(DeadLetterHeaders.ATTEMPTS, "1");
+    values.put(DeadLetterHeaders.FIRST_FAILURE, Instant.now().toString());
+    values.put(DeadLetterHeaders.REASON, "POISON");
+    values.put(DeadLetterHeaders.SUBSCRIBER, application);
     values.put(DeadLetterHeaders.FAILED_IN, failedIn);
-    values.put(DeadLetterHeaders.TOPIC, context.topic());
-    values.put(DeadLetterHeaders.PARTITION, Integer.toString(context.partition()));
-    values.put(DeadLetterHeaders.OFFSET, Long.toString(context.offset()));
-    values.put(DeadLetterHeaders.APPLICATION, application);
     values.put(DeadLetterHeaders.PROCESSOR, String.valueOf(context.processorNodeId()));
     values.forEach(
         (name, value) -> {

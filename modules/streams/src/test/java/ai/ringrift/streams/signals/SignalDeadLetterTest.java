@@ -41,11 +41,12 @@ class SignalDeadLetterTest {
       assertThat(dead.value()).isEqualTo(garbage);
       assertThat(dead.key()).isEqualTo(key);
       Headers headers = dead.headers();
-      assertThat(text(headers, DeadLetterHeaders.TOPIC)).isEqualTo(TOPIC);
+      assertThat(text(headers, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
       assertThat(text(headers, DeadLetterHeaders.FAILED_IN)).isEqualTo("deserialization");
-      assertThat(text(headers, DeadLetterHeaders.ERROR_CLASS))
+      assertThat(text(headers, DeadLetterHeaders.EXCEPTION_CLASS))
           .isEqualTo("ai.ringrift.client.serde.EventDecodingException");
-      assertThat(text(headers, DeadLetterHeaders.ERROR_MESSAGE)).contains("SelfplayBatchCompleted");
+      assertThat(text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE))
+          .contains("SelfplayBatchCompleted");
       assertThat(driver.drain(TrainingSignal.class)).hasSize(1);
     }
   }
@@ -62,7 +63,7 @@ class SignalDeadLetterTest {
       driver.sendRaw(TOPIC, "gpu-node-3".getBytes(StandardCharsets.UTF_8), value);
 
       Headers headers = driver.rawOutput(TOPIC + ".dlq").readRecord().headers();
-      assertThat(text(headers, DeadLetterHeaders.ERROR_MESSAGE))
+      assertThat(text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE))
           .contains("key 'gpu-node-3' is not a config key");
       assertThat(driver.drain(TrainingSignal.class)).isEmpty();
     }
