@@ -9,6 +9,8 @@ import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.ProcessorClock;
 import ai.ringrift.streams.state.SignalState;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
@@ -37,6 +39,13 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
   private ProcessorClock clock;
   private KeyValueStore<String, SignalState> inputs;
 
+  /**
+   * The task's states as objects, in front of the store (which keeps bytes and would decode them on
+   * every input): writes go to both; cleared whenever the task (re)initialises, and an entry is
+   * dropped when processing an input fails half-way.
+   */
+  private final Map<String, SignalState> decoded = new HashMap<>();
+
   SignalComputer(SignalsConfig config, String source) {
     this.config = config;
     this.evaluator = new SignalEvaluator(config);
@@ -48,14 +57,27 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
     this.context = context;
     this.clock = ProcessorClock.of(context);
     this.inputs = context.getStateStore(SignalComputerApp.INPUTS_STORE);
+    decoded.clear();
     context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
-    Instant now = clock.instant();
     String key = record.key();
-    SignalState state = inputs.get(key);
+    try {
+      update(record, key);
+    } catch (RuntimeException e) {
+      decoded.remove(key); // the dead-letter handler resumes: forget the half-applied change
+      throw e;
+    }
+  }
+
+  private void update(Record<String, SpecificRecord> record, String key) {
+    Instant now = clock.instant();
+    SignalState state = decoded.get(key);
+    if (state == null) {
+      state = inputs.get(key);
+    }
     if (state == null) {
       state = SignalStates.initial(key, now);
     }
@@ -64,7 +86,17 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
     EventHeader cause = Events.header(record.value()).orElseThrow();
     regression.ifPresent(f -> emitRegression(record, cause, f, now));
     emitIfChanged(key, state, now, headers.reactingTo(cause, SIGNAL, now));
+    put(key, state);
+  }
+
+  private void put(String key, SignalState state) {
     inputs.put(key, state);
+    decoded.put(key, state);
+  }
+
+  @Override
+  public void close() {
+    decoded.clear();
   }
 
   private void tick(long wallClockMillis) {
@@ -77,7 +109,7 @@ final class SignalComputer implements Processor<String, SpecificRecord, String, 
         boolean emitted =
             emitIfChanged(next.key, next.value, now, headers.spontaneous(SIGNAL, identity, now));
         if (expired || emitted) {
-          inputs.put(next.key, next.value);
+          put(next.key, next.value);
         }
       }
     }
