@@ -42,18 +42,9 @@ public final class Cluster {
   /** The repository's Streams settings with a fresh state directory and unique application ids. */
   public static StreamsSettings settings() {
     try {
-      StreamsSettings file = StreamsSettings.load(Driver.CONFIG, Map.of());
-      String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-      StreamsSettings.Applications ids = file.applications();
-      return new StreamsSettings(
-          Files.createTempDirectory("streams-it").toString(),
-          new StreamsSettings.Applications(
-              ids.signalComputer() + suffix,
-              ids.circuitBreakers() + suffix,
-              ids.promotionController() + suffix,
-              ids.whatIfPrefix()),
-          file.closeTimeoutSeconds(),
-          file.properties());
+      return StreamsSettings.load(Driver.CONFIG, Map.of())
+          .withStateDir(Files.createTempDirectory("streams-it"))
+          .withApplicationSuffix("-" + UUID.randomUUID().toString().substring(0, 8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

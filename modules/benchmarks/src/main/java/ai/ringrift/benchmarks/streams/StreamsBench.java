@@ -42,20 +42,12 @@ final class StreamsBench {
    */
   static StreamsSettings settings(boolean defaults, Map<String, String> sets) {
     StreamsSettings file = StreamsSettings.load(CONFIG, Map.of());
-    String suffix = "-bench-" + UUID.randomUUID().toString().substring(0, 8);
-    StreamsSettings.Applications ids = file.applications();
     Map<String, String> properties = new TreeMap<>(defaults ? Map.of() : file.properties());
     properties.putAll(sets);
     try {
-      return new StreamsSettings(
-          Files.createTempDirectory("bench-streams").toString(),
-          new StreamsSettings.Applications(
-              ids.signalComputer() + suffix,
-              ids.circuitBreakers() + suffix,
-              ids.promotionController() + suffix,
-              ids.whatIfPrefix()),
-          file.closeTimeoutSeconds(),
-          properties);
+      return file.withStateDir(Files.createTempDirectory("bench-streams"))
+          .withApplicationSuffix("-bench-" + UUID.randomUUID().toString().substring(0, 8))
+          .withProperties(properties);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,7 +9,6 @@ import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
-import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -103,20 +102,15 @@ public final class CircuitBreakerApp {
   /** Starts the app in {@code context}'s runtime (several apps may share one). */
   public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
     AppConfig<CircuitBreakerConfig> config =
-        new AppConfig<>(
-            CircuitBreakerConfig.load(context.config()),
-            context.catalog(),
-            context.serdes(),
-            NAME + "@" + context.runtime().instanceId());
+        AppConfig.of(context, CircuitBreakerConfig.load(context.config()), NAME);
     StreamsApp app =
         StreamsApp.start(
+            context,
+            settings,
             NAME,
             settings.applications().circuitBreakers(),
             buildTopology(config),
-            DeadLetterRoutes.of(config.catalog(), inputs().stream().map(config::topic).toList()),
-            settings,
-            context.kafka(),
-            context.runtime());
+            config.topics(inputs()));
     context.runtime().http().view("circuits", new StoreView<CircuitState>(app, STORE, "circuits"));
     return app;
   }

@@ -2,6 +2,8 @@ package ai.ringrift.streams.common;
 
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.runtime.ServiceContext;
+import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -21,6 +23,17 @@ public record AppConfig<R>(R rules, TopicCatalog catalog, EventSerdes serdes, St
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(serdes, "serdes");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** The config of app {@code name} in {@code context}: its catalog, serdes and instance. */
+  public static <R> AppConfig<R> of(ServiceContext context, R rules, String name) {
+    return new AppConfig<>(
+        rules, context.catalog(), context.serdes(), name + "@" + context.runtime().instanceId());
+  }
+
+  /** The catalog names of the topics that carry {@code types}. */
+  public List<String> topics(List<Class<? extends SpecificRecord>> types) {
+    return types.stream().map(this::topic).toList();
   }
 
   /** The catalog name of the topic that carries {@code type}. */

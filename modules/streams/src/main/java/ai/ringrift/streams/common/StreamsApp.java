@@ -1,9 +1,11 @@
 package ai.ringrift.streams.common;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.health.HealthCheck;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -34,6 +36,27 @@ public final class StreamsApp implements AutoCloseable {
     this.streams = streams;
     this.settings = settings;
     this.runtime = runtime;
+  }
+
+  /**
+   * Starts {@code topology}, which reads {@code sourceTopics}, as app {@code name} with application
+   * id {@code applicationId} in {@code context}'s runtime.
+   */
+  public static StreamsApp start(
+      ServiceContext context,
+      StreamsSettings settings,
+      String name,
+      String applicationId,
+      Topology topology,
+      List<String> sourceTopics) {
+    return start(
+        name,
+        applicationId,
+        topology,
+        DeadLetterRoutes.of(context.catalog(), sourceTopics),
+        settings,
+        context.kafka(),
+        context.runtime());
   }
 
   /**

@@ -90,6 +90,25 @@ public record StreamsSettings(
     return new StreamsSettings(dir.toString(), applications, closeTimeoutSeconds, properties);
   }
 
+  /**
+   * A copy whose three apps have {@code suffix} appended to their application ids (a second set of
+   * apps beside the first: tests, benchmarks).
+   */
+  public StreamsSettings withApplicationSuffix(String suffix) {
+    Applications ids =
+        new Applications(
+            applications.signalComputer() + suffix,
+            applications.circuitBreakers() + suffix,
+            applications.promotionController() + suffix,
+            applications.whatIfPrefix());
+    return new StreamsSettings(stateDir, ids, closeTimeoutSeconds, properties);
+  }
+
+  /** A copy with other pass-through properties. */
+  public StreamsSettings withProperties(Map<String, String> replaced) {
+    return new StreamsSettings(stateDir, applications, closeTimeoutSeconds, replaced);
+  }
+
   /** A copy with one more pass-through property. */
   public StreamsSettings with(String key, String value) {
     Map<String, String> changed = new java.util.TreeMap<>(properties);

@@ -10,7 +10,6 @@ import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
-import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -96,20 +95,15 @@ public final class PromotionControllerApp {
   /** Starts the app in {@code context}'s runtime (several apps may share one). */
   public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
     AppConfig<PromotionConfig> config =
-        new AppConfig<>(
-            PromotionConfig.load(context.config()),
-            context.catalog(),
-            context.serdes(),
-            NAME + "@" + context.runtime().instanceId());
+        AppConfig.of(context, PromotionConfig.load(context.config()), NAME);
     StreamsApp app =
         StreamsApp.start(
+            context,
+            settings,
             NAME,
             settings.applications().promotionController(),
             buildTopology(config),
-            DeadLetterRoutes.of(config.catalog(), INPUTS.stream().map(config::topic).toList()),
-            settings,
-            context.kafka(),
-            context.runtime());
+            config.topics(INPUTS));
     context
         .runtime()
         .http()

@@ -11,7 +11,6 @@ import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
-import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
@@ -76,20 +75,15 @@ public final class SignalComputerApp {
   /** Starts the app in {@code context}'s runtime (several apps may share one). */
   public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
     AppConfig<SignalsConfig> config =
-        new AppConfig<>(
-            SignalsConfig.load(context.config()),
-            context.catalog(),
-            context.serdes(),
-            NAME + "@" + context.runtime().instanceId());
+        AppConfig.of(context, SignalsConfig.load(context.config()), NAME);
     StreamsApp app =
         StreamsApp.start(
+            context,
+            settings,
             NAME,
             settings.applications().signalComputer(),
             buildTopology(config),
-            DeadLetterRoutes.of(config.catalog(), INPUTS.stream().map(config::topic).toList()),
-            settings,
-            context.kafka(),
-            context.runtime());
+            config.topics(INPUTS));
     context.runtime().http().view("signals", signalView(app, config));
     return app;
   }
