@@ -94,7 +94,7 @@ public final class ModelRegistry {
     replaceIn(
         models,
         evaluated(e, ModelState.PRODUCTION, now)
-            .setPromotedAt(at)
+            .setPromotedAtMs(at.toEpochMilli())
             .setPromotedElo(e.getElo())
             .setPromotedWinRate(e.getWinRate())
             .build());
@@ -125,8 +125,8 @@ public final class ModelRegistry {
     Optional<ModelVersion> current = production();
     Optional<ModelVersion> previous =
         entry.getModels().stream()
-            .filter(m -> m.getState() == ModelState.ARCHIVED && m.getPromotedAt() != null)
-            .max(Comparator.comparing(ModelVersion::getPromotedAt));
+            .filter(m -> m.getState() == ModelState.ARCHIVED && m.getPromotedAtMs() != null)
+            .max(Comparator.comparing(ModelVersion::getPromotedAtMs));
     if (current.isEmpty() || previous.isEmpty()) {
       return Optional.empty();
     }
