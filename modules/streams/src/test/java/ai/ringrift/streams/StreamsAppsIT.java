@@ -11,9 +11,7 @@ import ai.ringrift.events.CircuitStatus;
 import ai.ringrift.events.TrainingFailed;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.StreamsSettings;
-import ai.ringrift.streams.promotion.PromotionConfig;
 import ai.ringrift.streams.promotion.PromotionWhatIf;
 import ai.ringrift.streams.promotion.WhatIfReport;
 import ai.ringrift.testkit.KafkaCluster;
@@ -92,12 +90,11 @@ class StreamsAppsIT {
     Map<TopicPartition, Long> before = endOffsets(cluster);
     StreamsSettings settings = Cluster.settings();
     PromotionWhatIf whatIf =
-        new PromotionWhatIf(
-            new AppConfig<>(
-                PromotionConfig.load(Driver.CONFIG), cluster.catalog(), Driver.SERDES, "what-if"),
-            settings,
-            ai.ringrift.client.KafkaSettings.of(cluster.bootstrapServers()));
-
+        PromotionWhatIf.of(
+            Driver.CONFIG,
+            ai.ringrift.client.KafkaSettings.of(cluster.bootstrapServers()),
+            cluster.catalog(),
+            Driver.SERDES);
     WhatIfReport asLive = whatIf.run(Map.of(), Duration.ofSeconds(60));
     WhatIfReport longerCooldown =
         whatIf.run(Map.of("cooldownSeconds", "900"), Duration.ofSeconds(60));

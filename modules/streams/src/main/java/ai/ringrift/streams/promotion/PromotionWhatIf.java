@@ -1,7 +1,10 @@
 package ai.ringrift.streams.promotion;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.EvaluationCompleted;
+import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.ConfigOverrides;
 import ai.ringrift.streams.common.StreamsApp;
@@ -32,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * WhatIfReport report =
- *     new PromotionWhatIf(appConfig, streamsSettings, kafka)
+ *     PromotionWhatIf.of(configSource, kafka, catalog, serdes)
  *         .run(Map.of("headToHead.rule", "SPRT"), Duration.ofMinutes(5));
+ * System.out.print(report.render());
  * }</pre>
  */
 public final class PromotionWhatIf {
@@ -53,6 +57,18 @@ public final class PromotionWhatIf {
     this.config = config;
     this.settings = settings;
     this.kafka = kafka;
+  }
+
+  /**
+   * The what-if of the live thresholds in {@code config} ({@code promotion.yaml}, {@code
+   * streams.yaml}) on the cluster of {@code kafka}, as the command line builds it.
+   */
+  public static PromotionWhatIf of(
+      ConfigSource config, KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes) {
+    return new PromotionWhatIf(
+        new AppConfig<>(PromotionConfig.load(config), catalog, serdes, "what-if"),
+        StreamsSettings.load(config, System.getenv()),
+        kafka);
   }
 
   /**
