@@ -1,11 +1,13 @@
 package ai.ringrift.client;
 
+import ai.ringrift.client.security.SaslJaas;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * How to reach the cluster: bootstrap servers, the schema registry, and any further Kafka client
@@ -14,6 +16,11 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * <p>From the environment: {@code RINGRIFT_BOOTSTRAP_SERVERS} (default {@code localhost:9092}),
  * {@code RINGRIFT_SCHEMA_REGISTRY_URL}, and {@code RINGRIFT_KAFKA_<NAME>} for the client setting
  * {@code <name>} with '_' read as '.', e.g. {@code RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}.
+ *
+ * <p>Credentials: {@code RINGRIFT_KAFKA_USERNAME} (the role's principal, e.g. {@code selfplay})
+ * with {@code RINGRIFT_CLUSTER_AUTH_TOKEN} (its password) sets up SASL as {@link #withSasl}
+ * describes; settings given explicitly ({@code RINGRIFT_KAFKA_SASL_MECHANISM=PLAIN}, {@code
+ * RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}) win. {@link #toString()} never shows a secret.
  *
  * @param bootstrapServers comma-separated {@code host:port} list
  * @param schemaRegistryUrl base URL of a Confluent-compatible schema registry, when one is used
@@ -32,8 +39,17 @@ public record KafkaSettings(
   /** Prefix of environment variables passed through as Kafka client settings. */
   public static final String ENV_CLIENT_PREFIX = "RINGRIFT_KAFKA_";
 
+  /** Environment variable naming the SASL user (the role's principal); not passed through. */
+  public static final String ENV_USERNAME = "RINGRIFT_KAFKA_USERNAME";
+
+  /** Environment variable holding the SASL password of {@link #ENV_USERNAME}. */
+  public static final String ENV_AUTH_TOKEN = "RINGRIFT_CLUSTER_AUTH_TOKEN";
+
   /** Where a broker listens when nothing else is said. */
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+
+  /** The registry serdes' basic-auth setting (Confluent's name). */
+  private static final String REGISTRY_USER_INFO = "basic.auth.user.info";
 
   public KafkaSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -59,7 +75,9 @@ public record KafkaSettings(
     Map<String, String> properties = new TreeMap<>();
     env.forEach(
         (name, value) -> {
-          if (name.startsWith(ENV_CLIENT_PREFIX) && name.length() > ENV_CLIENT_PREFIX.length()) {
+          if (name.startsWith(ENV_CLIENT_PREFIX)
+              && name.length() > ENV_CLIENT_PREFIX.length()
+              && !name.equals(ENV_USERNAME)) {
             properties.put(
                 name.substring(ENV_CLIENT_PREFIX.length())
                     .toLowerCase(Locale.ROOT)
@@ -68,10 +86,67 @@ public record KafkaSettings(
           }
         });
     String registry = env.get(ENV_SCHEMA_REGISTRY_URL);
-    return new KafkaSettings(
-        env.getOrDefault(ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
-        registry == null || registry.isBlank() ? Optional.empty() : Optional.of(registry),
-        properties);
+    KafkaSettings settings =
+        new KafkaSettings(
+            env.getOrDefault(ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
+            registry == null || registry.isBlank() ? Optional.empty() : Optional.of(registry),
+            properties);
+    Optional<String> user = nonBlank(env.get(ENV_USERNAME));
+    Optional<String> token = nonBlank(env.get(ENV_AUTH_TOKEN));
+    if (user.isPresent() != token.isPresent()) {
+      throw new IllegalArgumentException(
+          ENV_USERNAME
+              + " and "
+              + ENV_AUTH_TOKEN
+              + " go together: set both (the role's user name and its password) or neither");
+    }
+    return user.isPresent() ? settings.withSasl(user.get(), token.get()) : settings;
+  }
+
+  /**
+   * A copy that authenticates as {@code username} with {@code password}: {@code
+   * security.protocol=SASL_PLAINTEXT} and {@code sasl.mechanism=SCRAM-SHA-512} unless already set,
+   * the matching {@code sasl.jaas.config}, and {@code basic.auth.user.info=username:password} for
+   * the schema registry unless already set.
+   */
+  public KafkaSettings withSasl(String username, String password) {
+    if (username == null || username.isBlank() || username.contains("\"")) {
+      throw new IllegalArgumentException(
+          ENV_USERNAME + " must be a user name, was '" + username + "'");
+    }
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException(ENV_AUTH_TOKEN + " must not be empty");
+    }
+    Map<String, String> changed = new TreeMap<>(clientProperties);
+    changed.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    String mechanism = changed.computeIfAbsent(SaslConfigs.SASL_MECHANISM, k -> "SCRAM-SHA-512");
+    changed.put(SaslConfigs.SASL_JAAS_CONFIG, SaslJaas.config(mechanism, username, password));
+    changed.putIfAbsent(REGISTRY_USER_INFO, username + ":" + password);
+    return new KafkaSettings(bootstrapServers, schemaRegistryUrl, changed);
+  }
+
+  /** The SASL user these settings log in as, if they use SASL with a user name. */
+  public Optional<String> username() {
+    return Optional.ofNullable(clientProperties.get(SaslConfigs.SASL_JAAS_CONFIG))
+        .flatMap(SaslJaas::username);
+  }
+
+  /** The settings with every secret (passwords, tokens, JAAS config) shown as {@code [hidden]}. */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    clientProperties.forEach((k, v) -> shown.put(k, SaslJaas.isSecret(k) ? "[hidden]" : v));
+    return "KafkaSettings[bootstrapServers="
+        + bootstrapServers
+        + ", schemaRegistryUrl="
+        + schemaRegistryUrl.orElse("none")
+        + ", clientProperties="
+        + shown
+        + "]";
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
   /** A copy that uses the schema registry at {@code url}. */

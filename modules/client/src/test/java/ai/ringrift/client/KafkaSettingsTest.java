@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
 import org.junit.jupiter.api.Test;
 
 class KafkaSettingsTest {
@@ -38,5 +41,90 @@ class KafkaSettingsTest {
     assertThatThrownBy(
             () -> KafkaSettings.fromEnvironment(Map.of("RINGRIFT_BOOTSTRAP_SERVERS", " ")))
         .hasMessageContaining("RINGRIFT_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void aUserNameAndTheClusterAuthTokenLogInWithScram() {
+    KafkaSettings settings =
+        KafkaSettings.fromEnvironment(
+            Map.of(
+                "RINGRIFT_BOOTSTRAP_SERVERS", "kafka-1:9092",
+                "RINGRIFT_KAFKA_USERNAME", "selfplay",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN", "s3cret"));
+
+    assertThat(settings.clientConfig())
+        .containsEntry("security.protocol", "SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("basic.auth.user.info", "selfplay:s3cret")
+        .doesNotContainKey("username");
+    AppConfigurationEntry login = parsedByKafka(settings);
+    assertThat(login.getLoginModuleName())
+        .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule");
+    assertThat(login.getOptions().get("username")).isEqualTo("selfplay");
+    assertThat(login.getOptions().get("password")).isEqualTo("s3cret");
+    assertThat(settings.username()).contains("selfplay");
+  }
+
+  @Test
+  void explicitSecuritySettingsWinOverTheDefaults() {
+    KafkaSettings settings =
+        KafkaSettings.fromEnvironment(
+            Map.of(
+                "RINGRIFT_KAFKA_USERNAME", "admin",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN", "pw",
+                "RINGRIFT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "RINGRIFT_KAFKA_SASL_MECHANISM", "PLAIN",
+                "RINGRIFT_KAFKA_BASIC_AUTH_USER_INFO", "registry-user:other"));
+
+    assertThat(settings.clientConfig())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN")
+        .containsEntry("basic.auth.user.info", "registry-user:other");
+    assertThat(parsedByKafka(settings).getLoginModuleName())
+        .isEqualTo("org.apache.kafka.common.security.plain.PlainLoginModule");
+  }
+
+  @Test
+  void quotesAndBackslashesInATokenSurviveKafkasJaasParser() {
+    String token = "a\"b\\c d;";
+    KafkaSettings settings = KafkaSettings.of("k:9092").withSasl("trainer", token);
+
+    assertThat(parsedByKafka(settings).getOptions().get("password")).isEqualTo(token);
+    assertThat(settings.username()).contains("trainer");
+  }
+
+  @Test
+  void aUserNameWithoutTokenNamesBothVariables() {
+    assertThatThrownBy(
+            () -> KafkaSettings.fromEnvironment(Map.of("RINGRIFT_KAFKA_USERNAME", "selfplay")))
+        .hasMessage(
+            "RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN go together: set both (the"
+                + " role's user name and its password) or neither");
+    assertThatThrownBy(
+            () -> KafkaSettings.fromEnvironment(Map.of("RINGRIFT_CLUSTER_AUTH_TOKEN", "x")))
+        .hasMessageContaining("go together");
+  }
+
+  @Test
+  void toStringNeverShowsASecret() {
+    KafkaSettings settings =
+        KafkaSettings.of("k:9092")
+            .withSasl("streams", "top-secret")
+            .with("ssl.truststore.password", "also-secret");
+
+    assertThat(settings.toString())
+        .doesNotContain("secret")
+        .contains("sasl.mechanism=SCRAM-SHA-512")
+        .contains("sasl.jaas.config=[hidden]");
+  }
+
+  private static AppConfigurationEntry parsedByKafka(KafkaSettings settings) {
+    // as the client parses it: sasl.jaas.config is a Password once the config is validated
+    String jaas = settings.clientProperties().get("sasl.jaas.config");
+    var entries =
+        JaasContext.loadClientContext(Map.of("sasl.jaas.config", new Password(jaas)))
+            .configurationEntries();
+    assertThat(entries).hasSize(1);
+    return entries.get(0);
   }
 }
