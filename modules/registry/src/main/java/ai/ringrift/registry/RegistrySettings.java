@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param host interface the HTTP API listens on
  * @param port HTTP port (0 = any free port)
  * @param timeout how long a request may wait for the store before it fails with 50002
+ * @param users HTTP basic-auth users (name → password) allowed to call the API; empty: no
+ *     authentication (as Confluent's default)
  */
 public record RegistrySettings(
     String bootstrapServers,
@@ -22,7 +24,8 @@ public record RegistrySettings(
     short replicationFactor,
     String host,
     int port,
-    Duration timeout) {
+    Duration timeout,
+    Map<String, String> users) {
   /** Confluent's default topic name, so its server can read what ours wrote. */
   public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -48,6 +51,14 @@ public record RegistrySettings(
       throw new IllegalArgumentException("registry timeout must be positive, was " + timeout);
     }
     clientProperties = Map.copyOf(clientProperties);
+    users = Map.copyOf(users);
+    users.forEach(
+        (user, password) -> {
+          if (user.isBlank() || user.contains(":") || password.isEmpty()) {
+            throw new IllegalArgumentException(
+                "registry basic-auth user '" + user + "' needs a name without ':' and a password");
+          }
+        });
   }
 
   /** Defaults: {@code _schemas} with replication 1, any free port on localhost, 30 s timeout. */
@@ -59,24 +70,58 @@ public record RegistrySettings(
         (short) 1,
         "localhost",
         0,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Map.of());
   }
 
   /** A copy listening on {@code port}. */
   public RegistrySettings withPort(int port) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout);
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
   }
 
   /** A copy that creates its topic with {@code replication} replicas. */
   public RegistrySettings withReplicationFactor(int replication) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, (short) replication, host, port, timeout);
+        bootstrapServers, clientProperties, topic, (short) replication, host, port, timeout, users);
   }
 
   /** A copy using {@code topic} instead of {@code _schemas}. */
   public RegistrySettings withTopic(String topic) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout);
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+  }
+
+  /** A copy whose Kafka clients use these further settings (SASL credentials, say). */
+  public RegistrySettings withClientProperties(Map<String, String> properties) {
+    return new RegistrySettings(
+        bootstrapServers, properties, topic, replicationFactor, host, port, timeout, users);
+  }
+
+  /**
+   * A copy that answers only requests with HTTP basic auth of one of {@code users} (name →
+   * password), and 401 to any other.
+   */
+  public RegistrySettings withBasicAuth(Map<String, String> users) {
+    return new RegistrySettings(
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+  }
+
+  /** The settings with the users' passwords and secret client settings hidden. */
+  @Override
+  public String toString() {
+    return "RegistrySettings[bootstrapServers="
+        + bootstrapServers
+        + ", topic="
+        + topic
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", users="
+        + users.keySet()
+        + ", clientProperties="
+        + clientProperties.keySet()
+        + "]";
   }
 }

@@ -41,7 +41,10 @@ public final class RegistryServer implements AutoCloseable {
           HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
       ExecutorService threads = Executors.newFixedThreadPool(4);
       http.setExecutor(threads);
-      http.createContext("/", new RestApi(new RegistryService(state, log)));
+      var context = http.createContext("/", new RestApi(new RegistryService(state, log)));
+      if (!settings.users().isEmpty()) {
+        context.setAuthenticator(new BasicAuth(settings.users()));
+      }
       http.start();
       return new RegistryServer(admin, log, http, threads);
     } catch (IOException e) {
