@@ -1,9 +1,14 @@
 package ai.ringrift.admin;
 
+import ai.ringrift.admin.acls.AclsCommand;
+import ai.ringrift.admin.cli.CliException;
+import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.admin.topics.TopicsCommand;
+import ai.ringrift.client.security.SecurityErrors;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +27,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       ClusterCommand.class,
       LaunchCommand.class,
+      AclsCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
@@ -52,9 +58,23 @@ public final class Ringrift {
 
   private static int oneLineError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
+    String message = accessDenied(e, cli).orElseGet(() -> message(e));
     err.println(
-        cli.getColorScheme().errorText("ringrift " + cli.getCommandName() + ": " + message(e)));
+        cli.getColorScheme().errorText("ringrift " + cli.getCommandName() + ": " + message));
     return FAILURE;
+  }
+
+  /** Kafka's "not authorized" errors, explained with the command's principal and roles. */
+  private static Optional<String> accessDenied(Exception e, CommandLine cli) {
+    if (e instanceof CliException) {
+      return Optional.empty();
+    }
+    return cli.getCommandSpec().mixins().values().stream()
+        .map(CommandLine.Model.CommandSpec::userObject)
+        .filter(ConnectionOptions.class::isInstance)
+        .map(ConnectionOptions.class::cast)
+        .findFirst()
+        .flatMap(connection -> connection.explain(e, SecurityErrors.Access.MANAGE));
   }
 
   private static String message(Throwable e) {

@@ -37,13 +37,18 @@ public final class KafkaCluster implements AutoCloseable {
   private final Admin admin;
   private final TopicCatalog catalog;
   private final int brokers;
+  private final boolean sasl;
   private EmbeddedSchemaRegistry registry;
 
-  private KafkaCluster(KafkaClusterTestKit kit, TopicCatalog catalog, int brokers) {
+  /** The super user of a SASL cluster ({@code @WithKafkaCluster(sasl = true)}). */
+  public static final String SUPER_USER = SaslListener.SUPER_USER;
+
+  private KafkaCluster(KafkaClusterTestKit kit, TopicCatalog catalog, int brokers, boolean sasl) {
     this.kit = kit;
     this.admin = kit.admin();
     this.catalog = catalog;
     this.brokers = brokers;
+    this.sasl = sasl;
   }
 
   /**
@@ -52,12 +57,27 @@ public final class KafkaCluster implements AutoCloseable {
    */
   public static KafkaCluster start(
       int brokers, boolean applyCatalog, boolean schemaRegistry, String... brokerConfig) {
-    KafkaCluster cluster = start(brokers, applyCatalog, brokerConfig);
+    return start(brokers, applyCatalog, schemaRegistry, false, brokerConfig);
+  }
+
+  /**
+   * Starts {@code brokers} combined KRaft nodes; with {@code applyCatalog}, creates the catalog's
+   * topics; with {@code schemaRegistry}, starts an embedded schema registry on the cluster; with
+   * {@code sasl}, clients must authenticate (see {@link WithKafkaCluster#sasl()}).
+   */
+  public static KafkaCluster start(
+      int brokers,
+      boolean applyCatalog,
+      boolean schemaRegistry,
+      boolean sasl,
+      String... brokerConfig) {
+    KafkaCluster cluster = startBrokers(brokers, applyCatalog, sasl, brokerConfig);
     if (schemaRegistry) {
       try {
         cluster.registry =
             EmbeddedSchemaRegistry.start(
                 RegistrySettings.of(cluster.bootstrapServers())
+                    .withClientProperties(cluster.clientSecurity())
                     .withReplicationFactor(Math.min(3, brokers)));
       } catch (RuntimeException e) {
         cluster.close();
@@ -73,17 +93,27 @@ public final class KafkaCluster implements AutoCloseable {
    * topics.
    */
   public static KafkaCluster start(int brokers, boolean applyCatalog, String... brokerConfig) {
+    return startBrokers(brokers, applyCatalog, false, brokerConfig);
+  }
+
+  private static KafkaCluster startBrokers(
+      int brokers, boolean applyCatalog, boolean sasl, String... brokerConfig) {
     long started = System.nanoTime();
     KafkaClusterTestKit kit = null;
     try {
-      TestKitNodes nodes =
+      TestKitNodes.Builder nodeBuilder =
           new TestKitNodes.Builder()
               .setCombined(true)
               .setNumBrokerNodes(brokers)
-              .setNumControllerNodes(brokers)
-              .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+              .setNumControllerNodes(brokers);
+      if (sasl) {
+        SaslListener.configure(nodeBuilder);
+      }
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodeBuilder.build());
       brokerDefaults(brokers).forEach(builder::setConfigProp);
+      if (sasl) {
+        SaslListener.configure(builder);
+      }
       for (String setting : brokerConfig) {
         int eq = setting.indexOf('=');
         if (eq < 1) {
@@ -96,13 +126,14 @@ public final class KafkaCluster implements AutoCloseable {
       kit.startup();
       kit.waitForReadyBrokers();
       TopicCatalog catalog = catalogFor(brokers);
-      KafkaCluster cluster = new KafkaCluster(kit, catalog, brokers);
+      KafkaCluster cluster = new KafkaCluster(kit, catalog, brokers, sasl);
       if (applyCatalog) {
         cluster.topicAdmin().apply(catalog);
       }
       LOGGER.info(
-          "kafka cluster brokers={} bootstrap={} ready in {} ms",
+          "kafka cluster brokers={} sasl={} bootstrap={} ready in {} ms",
           brokers,
+          sasl,
           kit.bootstrapServers(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       return cluster;
@@ -167,7 +198,26 @@ public final class KafkaCluster implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("RINGRIFT_BOOTSTRAP_SERVERS", bootstrapServers());
     schemaRegistry().ifPresent(r -> env.put("RINGRIFT_SCHEMA_REGISTRY_URL", r.url()));
+    if (sasl) {
+      env.put("RINGRIFT_KAFKA_USERNAME", SaslListener.SUPER_USER);
+      env.put("RINGRIFT_CLUSTER_AUTH_TOKEN", SaslListener.SUPER_USER_PASSWORD);
+      env.put("RINGRIFT_KAFKA_SASL_MECHANISM", "PLAIN");
+    }
     return Map.copyOf(env);
+  }
+
+  /**
+   * Client security settings of the super user on a SASL cluster ({@code security.protocol}, {@code
+   * sasl.mechanism}, {@code sasl.jaas.config}); empty on a plaintext one. {@link
+   * #producerConfig()}, {@link #consumerConfig} and {@link #admin()} include them.
+   */
+  public Map<String, String> clientSecurity() {
+    return sasl ? SaslListener.superUserClient() : Map.of();
+  }
+
+  /** Whether clients must authenticate ({@code @WithKafkaCluster(sasl = true)}). */
+  public boolean sasl() {
+    return sasl;
   }
 
   /** The catalog as applied to this cluster (replication 3, min ISR 2 with three brokers). */
@@ -190,7 +240,31 @@ public final class KafkaCluster implements AutoCloseable {
     return brokers;
   }
 
-  /** Kafka's test kit, for what this class does not wrap (stopping a broker, say). */
+  /**
+   * Stops broker {@code id} (its node keeps its controller, so the quorum stays up); partitions it
+   * led get new leaders and it drops out of every ISR.
+   */
+  public void stopBroker(int id) {
+    broker(id).shutdown();
+    LOGGER.info("kafka broker {} stopped", id);
+  }
+
+  /** Starts broker {@code id} again on its old port; it catches up and rejoins the ISRs. */
+  public void startBroker(int id) {
+    broker(id).startup();
+    LOGGER.info("kafka broker {} started", id);
+  }
+
+  private kafka.server.BrokerServer broker(int id) {
+    kafka.server.BrokerServer broker = kit.brokers().get(id);
+    if (broker == null) {
+      throw new IllegalArgumentException(
+          "no broker " + id + "; brokers: " + kit.brokers().keySet());
+    }
+    return broker;
+  }
+
+  /** Kafka's test kit, for what this class does not wrap. */
   public KafkaClusterTestKit testKit() {
     return kit;
   }
@@ -261,7 +335,7 @@ public final class KafkaCluster implements AutoCloseable {
 
   /** Producer settings for this cluster (bootstrap only; add serializers). */
   public Map<String, Object> producerConfig() {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(clientSecurity());
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     return config;
@@ -269,7 +343,7 @@ public final class KafkaCluster implements AutoCloseable {
 
   /** Consumer settings for this cluster reading from the earliest offset in group {@code group}. */
   public Map<String, Object> consumerConfig(String group) {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(clientSecurity());
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -53,6 +53,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
         settings.brokers(),
         settings.applyCatalog(),
         settings.schemaRegistry(),
+        settings.sasl(),
         settings.brokerConfig());
   }
 }

@@ -44,6 +44,13 @@ public @interface WithKafkaCluster {
    */
   boolean schemaRegistry() default true;
 
-  /** Extra broker settings as {@code key=value}, e.g. for SASL listeners. */
+  /**
+   * Whether clients must authenticate: a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-512, the
+   * standard authorizer denying what no ACL allows, and the super user {@link
+   * KafkaCluster#SUPER_USER} (whose settings {@link KafkaCluster#clientSecurity()} gives).
+   */
+  boolean sasl() default false;
+
+  /** Extra broker settings as {@code key=value}. */
   String[] brokerConfig() default {};
 }
