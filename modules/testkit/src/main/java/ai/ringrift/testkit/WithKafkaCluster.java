@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaClusterExtension.class)
 public @interface WithKafkaCluster {
   /**
-   * Brokers in the cluster (combined broker+controller nodes); 3 gives replication factor 3, min
-   * ISR 2.
+   * Brokers in the cluster; 3 gives replication factor 3, min ISR 2. Node 0 also runs the (single)
+   * KRaft controller, so stopping any broker ({@link KafkaCluster#stopBroker}) keeps the quorum.
    */
   int brokers() default 1;
 
