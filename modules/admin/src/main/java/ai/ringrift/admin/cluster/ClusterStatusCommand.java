@@ -3,10 +3,11 @@ package ai.ringrift.admin.cluster;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.runtime.health.ConsumerLag;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,12 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,41 +114,14 @@ public final class ClusterStatusCommand implements Callable<Integer> {
         admin.describeConsumerGroups(ids).all().get(timeout, TimeUnit.MILLISECONDS);
     List<ClusterStatus.Group> groups = new ArrayList<>();
     for (String id : ids) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(id)
-              .partitionsToOffsetAndMetadata()
-              .get(timeout, TimeUnit.MILLISECONDS);
       ConsumerGroupDescription d = descriptions.get(id);
       groups.add(
           new ClusterStatus.Group(
               id,
               String.valueOf(d.groupState()),
               d.members().size(),
-              lag(admin, committed, timeout)));
+              ConsumerLag.read(admin, id, Duration.ofMillis(timeout)).total()));
     }
     return groups;
-  }
-
-  private static long lag(
-      Admin admin, Map<TopicPartition, OffsetAndMetadata> committed, long timeout)
-      throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.forEach(
-        (tp, offset) -> {
-          if (offset != null) {
-            latest.put(tp, OffsetSpec.latest());
-          }
-        });
-    if (latest.isEmpty()) {
-      return 0;
-    }
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-        admin.listOffsets(latest).all().get(timeout, TimeUnit.MILLISECONDS);
-    long lag = 0;
-    for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
-      lag += Math.max(0, e.getValue().offset() - committed.get(e.getKey()).offset());
-    }
-    return lag;
   }
 }
