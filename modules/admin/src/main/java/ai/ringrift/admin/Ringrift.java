@@ -5,6 +5,7 @@ import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
+import ai.ringrift.admin.schemas.SchemasCommand;
 import ai.ringrift.admin.topics.TopicsCommand;
 import ai.ringrift.client.security.SecurityErrors;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ClusterCommand.class,
       LaunchCommand.class,
       AclsCommand.class,
+      SchemasCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

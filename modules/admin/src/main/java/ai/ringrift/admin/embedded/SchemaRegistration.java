@@ -12,14 +12,21 @@ import org.slf4j.LoggerFactory;
  * <topic>-value}), so producers with auto-registration off find them. Registering again is a no-op:
  * the registry returns the existing id.
  */
-final class SchemaRegistration {
+public final class SchemaRegistration {
   private static final Logger LOGGER = LoggerFactory.getLogger(SchemaRegistration.class);
 
   private SchemaRegistration() {}
 
   /** Registers every value schema of {@code catalog}; returns how many subjects it covered. */
   static int registerCatalog(String registryUrl, TopicCatalog catalog) {
-    SchemaRegistryClient client = SchemaRegistryClient.of(registryUrl);
+    return registerCatalog(SchemaRegistryClient.of(registryUrl), catalog);
+  }
+
+  /**
+   * Registers every value schema of {@code catalog} through {@code client} (which carries the
+   * registry's credentials); returns how many subjects it covered.
+   */
+  public static int registerCatalog(SchemaRegistryClient client, TopicCatalog catalog) {
     int subjects = 0;
     for (TopicSpec topic : catalog.topics()) {
       if (topic.valueType().isEmpty()) {

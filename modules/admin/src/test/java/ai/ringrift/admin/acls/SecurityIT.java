@@ -212,6 +212,28 @@ class SecurityIT {
     assertThat(asAdmin.out()).contains("0 created");
   }
 
+  @Test
+  @Order(7)
+  void theAdminRegistersTheSchemasInTheRegistryBehindBasicAuth() throws Exception {
+    Path admin = role("admin").commandConfig(dir, "admin");
+    String[] register = {
+      "schemas", "register", "--registry-url", registry.url(), "--command-config", admin.toString()
+    };
+    int subjects =
+        (int) cluster.catalog().topics().stream().filter(t -> t.valueType().isPresent()).count();
+    Cli.Result first = Cli.against(cluster.bootstrapServers(), register);
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.out())
+        .isEqualTo(subjects + " subjects registered at " + registry.url() + "\n");
+    assertThat(Cli.against(cluster.bootstrapServers(), register).exitCode()).isZero();
+
+    Cli.Result anonymous = cli("schemas", "register", "--registry-url", registry.url());
+    assertThat(anonymous.exitCode()).isEqualTo(1);
+    assertThat(anonymous.err())
+        .startsWith("ringrift register: schema registry at " + registry.url() + ": ")
+        .contains("401");
+  }
+
   private static Cli.Result cli(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--command-config", superUser.toString()));
