@@ -1,7 +1,12 @@
 # Sourced by the scripts that run Java from this checkout: sets $ringrift_classpath to the admin
 # module's classes plus its runtime classpath (which holds every module and Kafka's tools), building
 # first when it was never built or a source changed since. RINGRIFT_NO_BUILD=1 never builds (tests
-# that run inside a Maven build, where building again would recurse).
+# that run inside a Maven build, where building again would recurse). RINGRIFT_CLASSPATH, when set,
+# is used as it is (the Docker image sets it to its jars).
+if [ -n "${RINGRIFT_CLASSPATH:-}" ]; then
+  ringrift_classpath="$RINGRIFT_CLASSPATH"
+  return 0
+fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target="$root/modules/admin/target"
 stamp="$target/runtime-classpath.txt"

@@ -52,16 +52,29 @@ public final class AclsUsersCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only check that every password is there.")
   boolean dryRun;
 
+  @Option(
+      names = "--registry-password-file",
+      paramLabel = "FILE",
+      description =
+          "Also write the roles' users as the password file of Confluent's schema registry (Jetty"
+              + " PropertyFileLoginModule, MD5 hashes, role 'ringrift'), so its basic auth takes the"
+              + " same passwords.")
+  Path registryPasswordFile;
+
   @Override
   public Integer call() throws Exception {
     SecurityConfig security = AclsPlanning.of(connection).security();
     List<String> selected = roles == null ? List.copyOf(security.roles().keySet()) : roles;
-    List<UserScramCredentialAlteration> upserts =
-        ScramUsers.upserts(
+    Map<String, String> passwordsByUser =
+        ScramUsers.require(
             security,
             selected,
             ScramUsers.passwords(passwords, System.getenv()),
             passwords == null ? "env" : passwords.toString());
+    List<UserScramCredentialAlteration> upserts = ScramUsers.upserts(security, passwordsByUser);
+    if (!dryRun && registryPasswordFile != null) {
+      RegistryPasswordFile.write(registryPasswordFile, passwordsByUser);
+    }
     if (!dryRun) {
       try (Admin admin = connection.admin()) {
         admin

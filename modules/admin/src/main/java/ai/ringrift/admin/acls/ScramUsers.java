@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,26 +44,24 @@ final class ScramUsers {
   }
 
   /**
-   * The upserts for {@code roles}; a role without password fails, naming where it was looked for.
+   * The password of each of {@code roles}, in order; a role without one fails, naming where it was
+   * looked for.
    */
-  static List<UserScramCredentialAlteration> upserts(
+  static Map<String, String> require(
       SecurityConfig config,
       List<String> roles,
       Function<String, Optional<String>> passwords,
       String source) {
-    ScramMechanism mechanism = mechanism(config);
-    List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+    Map<String, String> found = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (String role : roles) {
       config.require(role);
       Optional<String> password = passwords.apply(role).filter(p -> !p.isEmpty());
-      if (password.isEmpty()) {
+      if (password.isPresent()) {
+        found.put(role, password.get());
+      } else {
         missing.add(source.equals("env") ? SecurityConfig.tokenVariable(role) : role);
-        continue;
       }
-      upserts.add(
-          new UserScramCredentialUpsertion(
-              role, new ScramCredentialInfo(mechanism, ITERATIONS), password.get()));
     }
     if (!missing.isEmpty()) {
       throw new CliException(
@@ -72,6 +71,19 @@ final class ScramUsers {
               + "; set it (or pass --passwords FILE with <role>=<password> lines), or pick roles"
               + " with --role");
     }
+    return found;
+  }
+
+  /** One SCRAM upsert per user, under the config's mechanism. */
+  static List<UserScramCredentialAlteration> upserts(
+      SecurityConfig config, Map<String, String> passwords) {
+    ScramMechanism mechanism = mechanism(config);
+    List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+    passwords.forEach(
+        (user, password) ->
+            upserts.add(
+                new UserScramCredentialUpsertion(
+                    user, new ScramCredentialInfo(mechanism, ITERATIONS), password)));
     return upserts;
   }
 

@@ -8,6 +8,8 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.health.HealthSettings;
+import ai.ringrift.runtime.health.StandardHealthChecks;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.daemon.DaemonLauncher;
 import ai.ringrift.stages.daemon.DaemonRegistry;
@@ -105,6 +107,8 @@ public final class LaunchCommand implements Callable<Integer> {
     KafkaSettings kafka = connection.kafkaSettings();
     ServiceRuntime runtime =
         ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));
+    // /health answers for the whole machine: the cluster and the registry reachable
+    StandardHealthChecks.register(runtime, kafka, HealthSettings.load(config));
     ServiceContext context = ServiceMain.context(config, kafka, runtime);
     Clock clock = Clock.systemUTC();
     DaemonLauncher launcher;

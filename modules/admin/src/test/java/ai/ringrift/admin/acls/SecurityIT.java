@@ -73,10 +73,24 @@ class SecurityIT {
   @Test
   @Order(1)
   void usersAndAclsAreAppliedOnceAndThenChangeNothing() throws Exception {
+    Path registryPasswords = dir.resolve("registry/passwords");
     Cli.Result users =
-        cli("acls", "users", "--passwords", dir.resolve("passwords.properties").toString());
+        cli(
+            "acls",
+            "users",
+            "--passwords",
+            dir.resolve("passwords.properties").toString(),
+            "--registry-password-file",
+            registryPasswords.toString());
     assertThat(users.exitCode()).as(users.toString()).isZero();
     assertThat(users.out()).containsPattern("selfplay\\s+SCRAM-SHA-512\\s+8192\\s+set");
+    // Jetty's PropertyFileLoginModule format, as Confluent's registry reads it
+    assertThat(RegistryPasswordFile.md5("password")).isEqualTo("5f4dcc3b5aa765d61d8327deb882cf99");
+    assertThat(Files.readAllLines(registryPasswords))
+        .contains(
+            "selfplay: MD5:" + RegistryPasswordFile.md5("selfplay-it-secret") + ",ringrift",
+            "admin: MD5:" + RegistryPasswordFile.md5("admin-it-secret") + ",ringrift")
+        .hasSize(1 + PASSWORDS.size());
 
     int planned = AclPlan.bindings(cluster.catalog(), SECURITY).size();
     assertThat(cli("acls", "apply", "--dry-run").out())
