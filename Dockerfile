@@ -1,6 +1,8 @@
 # One image for every runnable of the platform (docker-compose.yml): the `ringrift` CLI and its
 # daemons (`ringrift launch --stage NAME`), the one-shot set-up commands, and Kafka's own tools
-# (`kafka-cli kafka-topics ...`). Entry points: /app/scripts/ringrift, /app/scripts/kafka-cli.
+# (`kafka-cli kafka-topics ...`), and the services with a main of their own
+# (`ringrift-service signal-computer`). Entry points: /app/scripts/ringrift (default),
+# /app/scripts/ringrift-service, /app/scripts/kafka-cli.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
@@ -19,8 +21,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /app ringrift \
- && mkdir -p /var/lib/ringrift-registry-auth \
- && chown ringrift /var/lib/ringrift-registry-auth
+ && mkdir -p /var/lib/ringrift-registry-auth /var/lib/ringrift/streams \
+ && chown ringrift /var/lib/ringrift-registry-auth /var/lib/ringrift/streams
 WORKDIR /app
 COPY --from=build /out/lib /app/lib
 COPY config /app/config

@@ -4,12 +4,15 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.runtime.health.HealthSettings;
+import ai.ringrift.runtime.health.StandardHealthChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The body of every service's {@code main}: load and validate config (failing with the key that is
- * wrong), start the runtime, start the component, stop cleanly on SIGTERM.
+ * wrong), start the runtime with the standard health checks (broker and registry reachable), start
+ * the component, stop cleanly on SIGTERM.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -34,7 +37,10 @@ public final class ServiceMain {
     try {
       ConfigSource config = ConfigSource.discover();
       runtime = ServiceRuntime.start(name, RuntimeSettings.load(config, System.getenv()));
-      ServiceContext context = context(config, KafkaSettings.fromEnvironment(), runtime);
+      KafkaSettings kafka = KafkaSettings.fromEnvironment();
+      // every service's /health says whether it reaches the cluster and the registry
+      StandardHealthChecks.register(runtime, kafka, HealthSettings.load(config));
+      ServiceContext context = context(config, kafka, runtime);
       runtime.manage(component.start(context));
     } catch (Exception e) {
       LOGGER.error("service={} failed to start: {}", name, e.getMessage(), e);

@@ -148,6 +148,10 @@ class ComposeFileTest {
     assertThat(ROOT.resolve("scripts").resolve(program))
         .as(service + ": scripts/" + program)
         .isExecutable();
+    if (program.equals("ringrift-service")) {
+      assertServiceHasAMain(service, invocation);
+      return;
+    }
     if (!program.equals("ringrift")) {
       return;
     }
@@ -163,6 +167,28 @@ class ComposeFileTest {
       assertThat(LaunchSelection.stage(daemon).resolve(DaemonSettings.load(CONFIG)))
           .containsExactly(daemon);
       assertThat(LaunchCommand.registry().names()).as(service).contains(daemon);
+    }
+  }
+
+  /** {@code ringrift-service NAME}: NAME is in the script's table, and its class has a main. */
+  private static void assertServiceHasAMain(String service, List<String> invocation) {
+    assertThat(invocation).as(service).hasSize(2);
+    String script;
+    try {
+      script = Files.readString(ROOT.resolve("scripts/ringrift-service"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Matcher entry =
+        Pattern.compile("\\[" + Pattern.quote(invocation.get(1)) + "\\]=([\\w.]+)").matcher(script);
+    assertThat(entry.find()).as(service + ": ringrift-service knows " + invocation.get(1)).isTrue();
+    String source = entry.group(1).replace('.', '/') + ".java";
+    try (var files = Files.walk(ROOT.resolve("modules"))) {
+      List<Path> found = files.filter(f -> f.endsWith(Path.of("src/main/java", source))).toList();
+      assertThat(found).as(service + ": source of " + entry.group(1)).hasSize(1);
+      assertThat(Files.readString(found.get(0))).contains("public static void main(String[] args)");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
