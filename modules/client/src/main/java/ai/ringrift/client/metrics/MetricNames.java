@@ -11,8 +11,8 @@ import com.codahale.metrics.MetricRegistry;
  *   <li>{@code ringrift.subscriber.<name>.handled.<Type>}, {@code .failed.<Type>} (failed
  *       attempts), {@code .dead-lettered.<Type>}, {@code .filtered.<Type>} (counters)
  *   <li>{@code ringrift.subscriber.<name>.handler.<Type>} (timer of successful handler runs)
- *   <li>{@code ringrift.subscriber.<name>.lag.<topic>.<partition>} (gauge: records on the broker
- *       not yet handled and committed)
+ *   <li>{@code ringrift.subscriber.<name>.lag.<topic>.<partition>} (gauge: records of the partition
+ *       not handled yet, on the broker or fetched)
  * </ul>
  *
  * {@code <Type>} is the event's simple name, e.g. {@code TrainingCompleted}; for a record that

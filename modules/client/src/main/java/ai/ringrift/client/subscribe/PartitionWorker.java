@@ -27,7 +27,6 @@ final class PartitionWorker {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopped;
   private volatile long committable = -1;
-  private volatile long fetched = -1;
   private volatile long lag;
 
   PartitionWorker(
@@ -50,7 +49,6 @@ final class PartitionWorker {
     }
     queue.addAll(records);
     queued.addAndGet(records.size());
-    fetched = records.get(records.size() - 1).offset() + 1;
     schedule();
   }
 
@@ -85,12 +83,13 @@ final class PartitionWorker {
     return true;
   }
 
-  /** Records on the broker this worker has not finished, given the consumer's fetch lag. */
+  /**
+   * Records not handled yet: those on the broker past the fetch position ({@code fetchLag}), those
+   * fetched and waiting, and the one running.
+   */
   long updateLag(OptionalLong fetchLag) {
     if (fetchLag.isPresent()) {
-      long done = committable;
-      long inHand = done < 0 || fetched < 0 ? queued.get() : fetched - done;
-      lag = fetchLag.getAsLong() + Math.max(0, inHand);
+      lag = fetchLag.getAsLong() + queued.get() + (running.get() ? 1 : 0);
     }
     return lag;
   }
