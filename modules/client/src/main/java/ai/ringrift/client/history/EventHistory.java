@@ -29,6 +29,11 @@ public final class EventHistory {
   private final EventSerdes serdes;
   private final HistorySettings settings;
 
+  /** A history reader with the packaged {@code history} settings of {@code client.yaml}. */
+  public EventHistory(KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes) {
+    this(kafka, catalog, serdes, HistorySettings.defaults());
+  }
+
   /** A history reader over the catalog's topics on the cluster {@code kafka} names. */
   public EventHistory(
       KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes, HistorySettings settings) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The topic comes from the catalog by the event's class, the record key from the topic's key
  *       kind (e.g. the config key {@code square8_2p}); callers never type a topic name.
  *   <li>An event without a header gets one, filled in place: a new UUID, this publisher's source,
- *       the clock's time and a new trace id, or the cause's trace when reacting to an event.
+ *       the clock's time and a new trace id, or the cause's trace when reacting to an event. The
+ *       record's timestamp is the header's {@code occurred_at}.
  *   <li>Durable: {@code acks=all} and the idempotent producer, always.
  *   <li>{@link #publish} is asynchronous; {@code publish(e).get()} or {@link #publishSync} wait for
  *       the broker's acknowledgement. An unreachable broker fails the future with a {@link
@@ -161,8 +162,11 @@ public final class EventPublisher implements AutoCloseable {
     EventHeader header = headers.ensure(event, lineage == null ? Lineage.fresh() : lineage);
     String eventId = header == null ? null : header.getEventId();
     String key = route.keyOf(event);
+    // the record's time is the event's time, so replay from a timestamp matches occurred_at
+    Long timestamp = header == null ? null : header.getOccurredAt().toEpochMilli();
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(route.topic.name(), route.key(key), route.value(event));
+        new ProducerRecord<>(
+            route.topic.name(), null, timestamp, route.key(key), route.value(event));
     CompletableFuture<PublishedEvent> result = new CompletableFuture<>();
     producer.send(
         record,
