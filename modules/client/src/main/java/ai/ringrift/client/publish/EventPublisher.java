@@ -185,6 +185,10 @@ public final class EventPublisher implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private <T extends SpecificRecord> Route<T> route(T event) {
     Class<T> type = (Class<T>) event.getClass();
+    Route<?> known = routes.get(type);
+    if (known != null) {
+      return (Route<T>) known;
+    }
     return (Route<T>)
         routes.computeIfAbsent(
             type,

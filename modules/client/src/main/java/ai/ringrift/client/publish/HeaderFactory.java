@@ -3,7 +3,6 @@ package ai.ringrift.client.publish;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.contract.Events;
 import java.time.Clock;
-import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -19,7 +18,7 @@ final class HeaderFactory {
 
   EventHeader create(Lineage lineage) {
     return new EventHeader(
-        UUID.randomUUID().toString(),
+        EventIds.next(),
         source,
         clock.instant(),
         lineage.traceId(),

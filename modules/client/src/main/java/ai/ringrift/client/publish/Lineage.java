@@ -2,7 +2,6 @@ package ai.ringrift.client.publish;
 
 import ai.ringrift.events.EventHeader;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Where an event comes from in the loop: the trace it belongs to and the event it reacts to.
@@ -24,7 +23,7 @@ public record Lineage(String traceId, String correlationId, String causationId, 
 
   /** A new trace: the event starts a chain. */
   public static Lineage fresh() {
-    return new Lineage(UUID.randomUUID().toString(), null, null, null);
+    return new Lineage(EventIds.next(), null, null, null);
   }
 
   /** The lineage of an event reacting to the event with header {@code cause}. */

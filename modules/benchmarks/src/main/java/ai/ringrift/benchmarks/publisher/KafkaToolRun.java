@@ -1,0 +1,66 @@
+package ai.ringrift.benchmarks.publisher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/**
+ * Kafka's own producer benchmark ({@code kafka-producer-perf-test}), run in this JVM against the
+ * embedded broker; its summary line is parsed for the rate.
+ */
+final class KafkaToolRun {
+  private static final Pattern SUMMARY =
+      Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec");
+
+  private KafkaToolRun() {}
+
+  /** Records per second Kafka's tool reached for {@code records} records of {@code size} bytes. */
+  static double run(String bootstrap, String topic, int records, int size, int lingerMs)
+      throws Exception {
+    String[] args = {
+      "--bootstrap-server",
+      bootstrap,
+      "--topic",
+      topic,
+      "--num-records",
+      Integer.toString(records),
+      "--record-size",
+      Integer.toString(size),
+      "--throughput",
+      "-1",
+      "--reporting-interval",
+      "600000",
+      "--command-property",
+      "acks=all",
+      "linger.ms=" + lingerMs
+    };
+    String output = captureStdout(args);
+    long sent = -1;
+    double rate = -1;
+    Matcher m = SUMMARY.matcher(output);
+    while (m.find()) { // the last summary is the total
+      sent = Long.parseLong(m.group(1));
+      rate = Double.parseDouble(m.group(2));
+    }
+    if (sent != records) {
+      throw new IllegalStateException("ProducerPerformance gave no summary:\n" + output);
+    }
+    return rate;
+  }
+
+  /** The tool reports on System.out only; it is borrowed for the run. */
+  private static synchronized String captureStdout(String[] args) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (PrintStream print = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(print);
+      ProducerPerformance.main(args);
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}
