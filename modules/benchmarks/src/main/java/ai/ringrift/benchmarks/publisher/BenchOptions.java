@@ -17,7 +17,7 @@ import java.util.Locale;
 record BenchOptions(
     int records, int runs, int warmupRecords, int configs, int lingerMs, int rate, int seconds) {
   static final String USAGE =
-      "options: --records N (500000) --runs N (5) --warmup N (100000) --configs 1..12 (1)"
+      "options: --records N (500000) --runs N (5) --warmup N (100000) --configs 1..12 (12)"
           + " --linger-ms N (5) --rate EVENTS_PER_S (1000) --seconds N (10)";
 
   BenchOptions {
@@ -33,7 +33,7 @@ record BenchOptions(
     int records = 500_000;
     int runs = 5;
     int warmup = 100_000;
-    int configs = 1;
+    int configs = 12;
     int linger = 5;
     int rate = 1000;
     int seconds = 10;

@@ -61,7 +61,7 @@ final class LatencyRun {
                     })
                 .build()
                 .start();
-        EventPublisher publisher = publishing.publisher()) {
+        EventPublisher publisher = publishing.publisher(new MetricRegistry())) {
       awaitAssignment(subscriber);
       long interval = TimeUnit.SECONDS.toNanos(1) / rate;
       long next = System.nanoTime();

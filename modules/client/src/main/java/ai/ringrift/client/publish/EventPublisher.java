@@ -92,9 +92,12 @@ public final class EventPublisher implements AutoCloseable {
     return await(publish(event), event);
   }
 
-  /** A header for an event that starts a new trace, for callers who use Avro builders. */
+  /**
+   * A header for an event that starts a new trace (named after the event: trace id = event id), for
+   * callers who use Avro builders.
+   */
   public EventHeader newHeader() {
-    return headers.create(Lineage.fresh());
+    return headers.create(Lineage.root());
   }
 
   /** A header for an event reacting to {@code cause}. */
@@ -159,7 +162,7 @@ public final class EventPublisher implements AutoCloseable {
       throw new IllegalArgumentException(
           route.typeName + " already has a header; pass a cause only for events without one");
     }
-    EventHeader header = headers.ensure(event, lineage == null ? Lineage.fresh() : lineage);
+    EventHeader header = headers.ensure(event, lineage == null ? Lineage.root() : lineage);
     String eventId = header == null ? null : header.getEventId();
     String key = route.keyOf(event);
     // the record's time is the event's time, so replay from a timestamp matches occurred_at

@@ -17,11 +17,12 @@ final class HeaderFactory {
   }
 
   EventHeader create(Lineage lineage) {
+    String eventId = EventIds.next();
     return new EventHeader(
-        EventIds.next(),
+        eventId,
         source,
         clock.instant(),
-        lineage.traceId(),
+        lineage.isRoot() ? eventId : lineage.traceId(),
         lineage.correlationId(),
         lineage.causationId(),
         lineage.iteration());

@@ -5,6 +5,8 @@ import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.catalog.TopicSpec;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -13,6 +15,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * the serializers and the counters.
  */
 final class Route<T extends SpecificRecord> {
+  private static final int MAX_CACHED_KEYS = 4096;
+
+  private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
   final TopicSpec topic;
   final String typeName;
   final Serializer<T> valueSerializer;
@@ -38,8 +43,17 @@ final class Route<T extends SpecificRecord> {
     }
   }
 
+  /** The key's bytes; a key seen before (there are twelve configs) is checked and encoded once. */
   byte[] key(String key) {
-    return keySerializer.serialize(topic.name(), key);
+    byte[] known = keys.get(key);
+    if (known != null) {
+      return known;
+    }
+    byte[] bytes = keySerializer.serialize(topic.name(), key);
+    if (keys.size() < MAX_CACHED_KEYS) {
+      keys.put(key, bytes);
+    }
+    return bytes;
   }
 
   byte[] value(T event) {

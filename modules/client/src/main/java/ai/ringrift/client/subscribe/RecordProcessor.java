@@ -2,10 +2,8 @@ package ai.ringrift.client.subscribe;
 
 import ai.ringrift.events.contract.Events;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,23 +18,25 @@ import org.slf4j.LoggerFactory;
 final class RecordProcessor<T extends SpecificRecord> {
   private static final Logger LOGGER = LoggerFactory.getLogger(RecordProcessor.class);
 
+  private static final CompletableFuture<Void> FILTERED = CompletableFuture.completedFuture(null);
+
   private final Subscription<T> subscription;
   private final WorkerServices services;
   private final BooleanSupplier stopped;
-  private volatile CompletableFuture<Void> pendingWait;
+  private final Backoff backoff;
+  private final DeadLetterStep deadLetters;
 
   RecordProcessor(Subscription<T> subscription, WorkerServices services, BooleanSupplier stopped) {
     this.subscription = subscription;
     this.services = services;
     this.stopped = stopped;
+    this.backoff = new Backoff(services.timer(), stopped);
+    this.deadLetters = new DeadLetterStep(subscription, services, backoff, stopped);
   }
 
   /** Ends a retry backoff at once (the worker was stopped: the retry is abandoned). */
   void interruptWait() {
-    CompletableFuture<Void> wait = pendingWait;
-    if (wait != null) {
-      wait.complete(null);
-    }
+    backoff.interrupt();
   }
 
   CompletableFuture<Boolean> process(ConsumerRecord<byte[], byte[]> record) {
@@ -51,11 +51,7 @@ final class RecordProcessor<T extends SpecificRecord> {
           record.partition(),
           record.offset(),
           e.getMessage());
-      return deadLetter(record, FailureTrail.first(e, services.clock().instant()));
-    }
-    if (!services.filter().test(decoded.event())) {
-      subscription.filtered.inc();
-      return CompletableFuture.completedFuture(true);
+      return deadLetters.send(record, FailureTrail.first(e, services.clock().instant()));
     }
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     attempt(record, decoded, context(record, decoded.key()), null, done);
@@ -69,33 +65,61 @@ final class RecordProcessor<T extends SpecificRecord> {
       FailureTrail trail,
       CompletableFuture<Boolean> done) {
     long started = System.nanoTime();
-    subscription
-        .invoke(decoded.event(), context)
-        .whenComplete(
-            (ignored, error) -> {
-              if (error == null) {
-                subscription.succeeded(System.nanoTime() - started);
-                done.complete(true);
-                return;
-              }
-              subscription.failed.inc();
-              if (stopped.getAsBoolean()) {
-                done.complete(false); // stopping: neither retried nor dead-lettered, redelivered
-                return;
-              }
-              FailureTrail now =
-                  trail == null
-                      ? FailureTrail.first(error, services.clock().instant())
-                      : trail.then(error, services.clock().instant());
-              logFailure(decoded, context, now);
-              if (now.kind() == Failures.Kind.RETRIABLE
-                  && services.retry().allowsAnotherAttempt(now.attempts())) {
-                retryLater(record, decoded, context.nextAttempt(), now, done);
-              } else {
-                deadLetter(record, now)
-                    .whenComplete((ok, e) -> done.complete(Boolean.TRUE.equals(ok)));
-              }
-            });
+    CompletionStage<?> stage = filteredOrHandled(decoded, context);
+    stage.whenComplete(
+        (ignored, error) -> {
+          if (stage == FILTERED) {
+            subscription.filtered.inc();
+            done.complete(true);
+          } else if (error == null) {
+            subscription.succeeded(System.nanoTime() - started);
+            done.complete(true);
+          } else {
+            failed(record, decoded, context, trail, error, done);
+          }
+        });
+  }
+
+  /**
+   * The handler's stage, or {@link #FILTERED} when the filters skip the event. A filter that throws
+   * fails the attempt as a handler would (retried, then dead-lettered): it cannot wedge the
+   * partition.
+   */
+  private CompletionStage<?> filteredOrHandled(
+      Subscription.Decoded<T> decoded, EventContext context) {
+    try {
+      if (!services.filter().test(decoded.event())) {
+        return FILTERED;
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return subscription.invoke(decoded.event(), context);
+  }
+
+  private void failed(
+      ConsumerRecord<byte[], byte[]> record,
+      Subscription.Decoded<T> decoded,
+      EventContext context,
+      FailureTrail trail,
+      Throwable error,
+      CompletableFuture<Boolean> done) {
+    subscription.failed.inc();
+    if (stopped.getAsBoolean()) {
+      done.complete(false); // stopping: neither retried nor dead-lettered, redelivered
+      return;
+    }
+    FailureTrail now =
+        trail == null
+            ? FailureTrail.first(error, services.clock().instant())
+            : trail.then(error, services.clock().instant());
+    logFailure(decoded, context, now);
+    if (now.kind() == Failures.Kind.RETRIABLE
+        && services.retry().allowsAnotherAttempt(now.attempts())) {
+      retryLater(record, decoded, context.nextAttempt(), now, done);
+    } else {
+      deadLetters.send(record, now).whenComplete((ok, e) -> done.complete(Boolean.TRUE.equals(ok)));
+    }
   }
 
   private void retryLater(
@@ -104,8 +128,9 @@ final class RecordProcessor<T extends SpecificRecord> {
       EventContext next,
       FailureTrail trail,
       CompletableFuture<Boolean> done) {
-    Duration backoff = services.retry().backoffAfter(trail.attempts());
-    afterWait(backoff)
+    Duration wait = services.retry().backoffAfter(trail.attempts());
+    backoff
+        .after(wait)
         .thenRunAsync(
             () -> {
               if (stopped.getAsBoolean()) {
@@ -120,83 +145,6 @@ final class RecordProcessor<T extends SpecificRecord> {
               done.complete(false); // the handler pool is shutting down
               return null;
             });
-  }
-
-  private CompletableFuture<Boolean> deadLetter(
-      ConsumerRecord<byte[], byte[]> record, FailureTrail trail) {
-    Optional<String> dlq = services.deadLetters().dlqOf(record.topic());
-    if (dlq.isEmpty()) {
-      LOGGER.error(
-          "subscriber={} topic={} has no DLQ; dropping partition={} offset={} after {}",
-          services.subscriber(),
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          trail.last().toString());
-      return CompletableFuture.completedFuture(true);
-    }
-    CompletableFuture<Boolean> done = new CompletableFuture<>();
-    sendToDlq(dlq.get(), record, trail, done);
-    return done;
-  }
-
-  private void sendToDlq(
-      String dlq,
-      ConsumerRecord<byte[], byte[]> record,
-      FailureTrail trail,
-      CompletableFuture<Boolean> done) {
-    services
-        .deadLetters()
-        .send(dlq, record, trail)
-        .whenComplete(
-            (ok, error) -> {
-              if (error == null) {
-                subscription.deadLettered.inc();
-                LOGGER.error(
-                    "subscriber={} dead-lettered topic={} partition={} offset={} to {} after"
-                        + " attempts={}: {}",
-                    services.subscriber(),
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    dlq,
-                    trail.attempts(),
-                    trail.last().toString());
-                done.complete(true);
-              } else if (stopped.getAsBoolean()) {
-                done.complete(false);
-              } else {
-                // never commit past a record that is neither handled nor safely in its DLQ
-                LOGGER.error(
-                    "subscriber={} cannot write to {} (will retry): {}",
-                    services.subscriber(),
-                    dlq,
-                    error.toString());
-                afterWait(services.retry().backoffAfter(services.retry().maxAttempts()))
-                    .thenRunAsync(() -> sendToDlq(dlq, record, trail, done), services.handlers())
-                    .exceptionally(
-                        e -> {
-                          done.complete(false);
-                          return null;
-                        });
-              }
-            });
-  }
-
-  private CompletableFuture<Void> afterWait(Duration wait) {
-    CompletableFuture<Void> waited = new CompletableFuture<>();
-    pendingWait = waited;
-    try {
-      services
-          .timer()
-          .schedule(() -> waited.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      waited.complete(null); // shutting down: the caller sees the stop and gives up
-    }
-    if (stopped.getAsBoolean()) {
-      waited.complete(null);
-    }
-    return waited;
   }
 
   private EventContext context(ConsumerRecord<byte[], byte[]> record, String key) {

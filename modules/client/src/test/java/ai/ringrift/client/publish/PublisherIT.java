@@ -70,7 +70,9 @@ class PublisherIT {
     assertThat(header.getSource()).isEqualTo(source);
     assertThat(header.getOccurredAt()).isEqualTo(NOW);
     assertThat(record.timestamp()).isEqualTo(NOW.toEpochMilli());
-    assertThat(header.getTraceId()).isNotBlank();
+    assertThat(header.getTraceId())
+        .as("a root event names its trace")
+        .isEqualTo(header.getEventId());
     assertThat(header.getCausationId()).isNull();
     assertThat(stored.getJobId()).isEqualTo(event.getJobId());
     assertThat(metrics.counter(MetricNames.published("TrainingCompleted")).getCount()).isEqualTo(1);

@@ -16,8 +16,10 @@ import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.PipelineFailed;
 import ai.ringrift.events.RegressionDetected;
+import ai.ringrift.events.SyncRequested;
 import ai.ringrift.events.TrainingProgress;
 import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.events.contract.Events;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
@@ -126,6 +128,42 @@ class SubscriberBehaviourIT {
     }
 
     assertThat(handled).containsExactly(wanted.eventId());
+  }
+
+  @Test
+  void aFilterThatThrowsDeadLettersTheEventInsteadOfWedgingThePartition(KafkaCluster cluster) {
+    String source = unique("sync-requester");
+    String group = unique("broken-filter");
+    MetricRegistry metrics = new MetricRegistry();
+    List<String> handled = new CopyOnWriteArrayList<>();
+    PublishedEvent bad;
+    PublishedEvent good;
+    try (EventPublisher publisher = publisher(cluster, source)) {
+      bad = publisher.publishSync(withoutHeader(SyncRequested.class, 1));
+      good = publisher.publishSync(withoutHeader(SyncRequested.class, 2));
+    }
+
+    try (EventSubscriber subscriber =
+        builder(cluster, group, source)
+            .metrics(metrics)
+            .filter(
+                e -> {
+                  if (Events.eventId(e).orElseThrow().equals(bad.eventId())) {
+                    throw new IllegalStateException("a filter with a bug");
+                  }
+                  return true;
+                })
+            .on(SyncRequested.class, (e, c) -> handled.add(e.getHeader().getEventId()))
+            .build()
+            .start()) {
+      await()
+          .atMost(DEADLINE)
+          .until(() -> committedOffset(cluster, group, partitionOf(good)) == good.offset() + 1);
+    }
+
+    assertThat(handled).containsExactly(good.eventId());
+    assertThat(metrics.counter(MetricNames.deadLettered(group, "SyncRequested")).getCount())
+        .isEqualTo(1);
   }
 
   @Test
