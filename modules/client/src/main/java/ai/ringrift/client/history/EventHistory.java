@@ -45,17 +45,7 @@ public final class EventHistory {
 
   /** The last {@code limit} events of {@code type}, oldest first. */
   public <T extends SpecificRecord> List<RecordedEvent<T>> recentEvents(Class<T> type, int limit) {
-    return tail(List.of(catalog.topicFor(type)), limit).stream()
-        .map(
-            e ->
-                new RecordedEvent<>(
-                    e.topic(),
-                    e.partition(),
-                    e.offset(),
-                    e.timestamp(),
-                    e.key(),
-                    type.cast(e.event())))
-        .toList();
+    return tail(List.of(catalog.topicFor(type)), limit).stream().map(e -> e.as(type)).toList();
   }
 
   /** The last {@code limit} events of every event topic together, oldest first. */
@@ -88,14 +78,7 @@ public final class EventHistory {
                   .decode(record)
                   .ifPresent(
                       e -> {
-                        handler.accept(
-                            new RecordedEvent<>(
-                                e.topic(),
-                                e.partition(),
-                                e.offset(),
-                                e.timestamp(),
-                                e.key(),
-                                type.cast(e.event())));
+                        handler.accept(e.as(type));
                         replayed.incrementAndGet();
                       }));
     }

@@ -4,6 +4,7 @@ package ai.ringrift.client.history;
 public class HistoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure to read, with what was being read and the cause (may be null). */
   public HistoryException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -15,4 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
  * @param <T> the event type
  */
 public record RecordedEvent<T extends SpecificRecord>(
-    String topic, int partition, long offset, Instant timestamp, String key, T event) {}
+    String topic, int partition, long offset, Instant timestamp, String key, T event) {
+  /** The same record typed as {@code type}, which its event must be. */
+  <U extends SpecificRecord> RecordedEvent<U> as(Class<U> type) {
+    return new RecordedEvent<>(topic, partition, offset, timestamp, key, type.cast(event));
+  }
+}

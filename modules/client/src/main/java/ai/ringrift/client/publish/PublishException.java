@@ -12,6 +12,12 @@ public class PublishException extends RuntimeException {
   private final String topic;
   private final String eventId;
 
+  /**
+   * @param topic the topic the event was meant for
+   * @param eventId the event's id, or null for a state record
+   * @param message what failed and what to check
+   * @param cause the producer's error
+   */
   public PublishException(String topic, String eventId, String message, Throwable cause) {
     super(message, cause);
     this.topic = topic;

@@ -2,6 +2,7 @@ package ai.ringrift.client.subscribe;
 
 import ai.ringrift.client.internal.ProducerConfigs;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,6 +128,11 @@ public final class EventSubscriber implements AutoCloseable {
   /** True while the poll thread runs; false after close or a fatal error. */
   public boolean isRunning() {
     return thread.isAlive();
+  }
+
+  /** The error that stopped this subscriber, if one did (for a health check). */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(loop.failure());
   }
 
   /**

@@ -7,10 +7,12 @@ package ai.ringrift.client.subscribe;
 public class NonRetriableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** {@code message} says why the event can never succeed; it goes to the DLQ headers. */
   public NonRetriableException(String message) {
     super(message);
   }
 
+  /** As {@link #NonRetriableException(String)}, with the failure that showed it. */
   public NonRetriableException(String message, Throwable cause) {
     super(message, cause);
   }

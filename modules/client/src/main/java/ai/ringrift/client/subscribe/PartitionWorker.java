@@ -1,5 +1,6 @@
 package ai.ringrift.client.subscribe;
 
+import com.codahale.metrics.Gauge;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Queue;
@@ -28,6 +29,7 @@ final class PartitionWorker {
   private volatile boolean stopped;
   private volatile long committable = -1;
   private volatile long lag;
+  private final Gauge<Long> lagGauge = this::lag;
 
   PartitionWorker(
       TopicPartition partition,
@@ -96,6 +98,11 @@ final class PartitionWorker {
 
   long lag() {
     return lag;
+  }
+
+  /** This worker's lag as a gauge (one object, so it can be removed only by its owner). */
+  Gauge<Long> lagGauge() {
+    return lagGauge;
   }
 
   private void schedule() {

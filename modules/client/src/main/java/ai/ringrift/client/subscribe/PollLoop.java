@@ -1,7 +1,6 @@
 package ai.ringrift.client.subscribe;
 
 import ai.ringrift.client.metrics.MetricNames;
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +75,8 @@ final class PollLoop implements Runnable {
       if (!aborting) {
         finish(workers.values(), settings.closeTimeoutMs(), "close");
       }
-    } catch (KafkaException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // fatal for this instance (authorization, a fenced member, a bug): stop and say why
       failure = e;
       LOGGER.error("subscriber={} stopped: {}", name, e.toString(), e);
     } finally {
@@ -147,10 +146,11 @@ final class PollLoop implements Runnable {
   }
 
   private void forget(TopicPartition partition) {
-    workers.remove(partition);
+    PartitionWorker worker = workers.remove(partition);
     paused.remove(partition);
     lastCommitted.remove(partition);
-    metrics.remove(MetricNames.lag(name, partition.topic(), partition.partition()));
+    String gauge = MetricNames.lag(name, partition.topic(), partition.partition());
+    metrics.removeMatching((n, m) -> n.equals(gauge) && worker != null && m == worker.lagGauge());
   }
 
   private void leave() {
@@ -179,8 +179,13 @@ final class PollLoop implements Runnable {
             new PartitionWorker(partition, byTopic.get(partition.topic()), services);
         workers.put(partition, worker);
         String gauge = MetricNames.lag(name, partition.topic(), partition.partition());
-        metrics.remove(gauge);
-        metrics.register(gauge, (Gauge<Long>) worker::lag);
+        metrics.remove(gauge); // a gauge left by an earlier owner in this process
+        try {
+          metrics.register(gauge, worker.lagGauge());
+        } catch (IllegalArgumentException e) {
+          // another instance of this subscriber in this process registered it meanwhile
+          LOGGER.debug("subscriber={} lag gauge {} is taken", name, gauge);
+        }
       }
       LOGGER.info("subscriber={} assigned {}", name, partitions);
     }
