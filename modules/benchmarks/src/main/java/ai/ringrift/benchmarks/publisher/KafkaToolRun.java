@@ -3,6 +3,8 @@ package ai.ringrift.benchmarks.publisher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.tools.ProducerPerformance;
@@ -17,27 +19,46 @@ final class KafkaToolRun {
 
   private KafkaToolRun() {}
 
+  /** How the tool spreads its (keyless) records over the partitions. */
+  enum Spread {
+    /** The producer's default: a whole batch to one partition, then the next (sticky). */
+    STICKY(null),
+    /** Record by record over every partition, as our events keyed by config spread. */
+    ROUND_ROBIN("org.apache.kafka.clients.producer.RoundRobinPartitioner");
+
+    private final String partitioner;
+
+    Spread(String partitioner) {
+      this.partitioner = partitioner;
+    }
+  }
+
   /** Records per second Kafka's tool reached for {@code records} records of {@code size} bytes. */
-  static double run(String bootstrap, String topic, int records, int size, int lingerMs)
+  static double run(
+      String bootstrap, String topic, int records, int size, int lingerMs, Spread spread)
       throws Exception {
-    String[] args = {
-      "--bootstrap-server",
-      bootstrap,
-      "--topic",
-      topic,
-      "--num-records",
-      Integer.toString(records),
-      "--record-size",
-      Integer.toString(size),
-      "--throughput",
-      "-1",
-      "--reporting-interval",
-      "600000",
-      "--command-property",
-      "acks=all",
-      "linger.ms=" + lingerMs
-    };
-    String output = captureStdout(args);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                Integer.toString(records),
+                "--record-size",
+                Integer.toString(size),
+                "--throughput",
+                "-1",
+                "--reporting-interval",
+                "600000",
+                "--command-property",
+                "acks=all",
+                "linger.ms=" + lingerMs));
+    if (spread.partitioner != null) {
+      args.add("partitioner.class=" + spread.partitioner);
+    }
+    String output = captureStdout(args.toArray(String[]::new));
     long sent = -1;
     double rate = -1;
     Matcher m = SUMMARY.matcher(output);
