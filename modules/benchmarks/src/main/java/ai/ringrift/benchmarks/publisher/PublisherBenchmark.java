@@ -71,7 +71,7 @@ public final class PublisherBenchmark {
     Path data = Files.createTempDirectory("ringrift-bench-");
     try (EmbeddedPlatform platform =
         EmbeddedPlatform.start(
-            new EmbeddedPlatformSettings(data, "localhost", 0, 0, false, null), line -> {})) {
+            new EmbeddedPlatformSettings(data, "localhost", 0, 0, false, null, 0), line -> {})) {
       run(options, platform, System.out);
     } finally {
       deleteQuietly(data);
@@ -81,11 +81,14 @@ public final class PublisherBenchmark {
   private static void run(BenchOptions options, EmbeddedPlatform platform, PrintStream out)
       throws Exception {
     TopicCatalog catalog = platform.catalog();
-    EventSerdes serdes = EventSerdes.plainAvro(catalog);
+    // as a service runs: Confluent-framed Avro through the platform's schema registry
+    KafkaSettings kafka =
+        KafkaSettings.of(platform.bootstrapServers()).withSchemaRegistry(platform.registryUrl());
+    EventSerdes serdes = EventSerdes.from(kafka, catalog);
     PublisherSettings defaults = PublisherSettings.defaults();
     OurPublisherRun ours =
         new OurPublisherRun(
-            KafkaSettings.of(platform.bootstrapServers()),
+            kafka,
             catalog,
             serdes,
             new PublisherSettings(
@@ -100,7 +103,8 @@ public final class PublisherBenchmark {
     int size = value + "square8_2p".length();
     out.printf(
         "RingRift publisher vs Kafka's ProducerPerformance on %s: %d records of %d B"
-            + " (TrainingProgress %d B + config key; keys over %d config%s), acks=all,"
+            + " (TrainingProgress %d B registry-framed + config key; keys over %d config%s),"
+            + " acks=all,"
             + " linger.ms=%d, %d partitions%n",
         platform.bootstrapServers(),
         options.records(),
@@ -113,7 +117,7 @@ public final class PublisherBenchmark {
     PublisherBenchmark bench =
         new PublisherBenchmark(options, platform.bootstrapServers(), ours, size, out);
     bench.throughput(topic);
-    bench.latency(catalog, serdes);
+    bench.latency(kafka, catalog, serdes);
   }
 
   private void throughput(TopicSpec like) throws Exception {
@@ -154,10 +158,10 @@ public final class PublisherBenchmark {
     return KafkaToolRun.run(bootstrap, topic, options.records(), size, options.lingerMs(), spread);
   }
 
-  private void latency(TopicCatalog catalog, EventSerdes serdes) throws InterruptedException {
+  private void latency(KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes)
+      throws InterruptedException {
     LatencyRun.Result latency =
-        LatencyRun.run(
-            ours, KafkaSettings.of(bootstrap), catalog, serdes, options.rate(), options.seconds());
+        LatencyRun.run(ours, kafka, catalog, serdes, options.rate(), options.seconds());
     out.printf(
         "end-to-end publish->handler latency at %d events/s for %d s (n=%d): p50 %.2f ms,"
             + " p99 %.2f ms, max %.2f ms%n",

@@ -12,8 +12,9 @@ import java.util.Objects;
 /**
  * Builds an {@link EventPublisher}. Only {@link #source(String)} is required; everything else has a
  * default: Kafka from the environment ({@link KafkaSettings#fromEnvironment()}), the catalog and
- * {@code config/client.yaml} from {@link ConfigSource#discover()}, plain Avro serdes, the system
- * UTC clock, and the process-wide metric registry reported through JMX.
+ * {@code config/client.yaml} from {@link ConfigSource#discover()}, serdes {@link EventSerdes#from}
+ * the Kafka settings (registry-framed Avro when they name a schema registry), the system UTC clock,
+ * and the process-wide metric registry reported through JMX.
  */
 public final class PublisherBuilder {
   private KafkaSettings kafka;
@@ -51,7 +52,7 @@ public final class PublisherBuilder {
     return this;
   }
 
-  /** The serdes (default: plain Avro over the catalog). */
+  /** The serdes (default: {@link EventSerdes#from} the Kafka settings and the catalog). */
   public PublisherBuilder serdes(EventSerdes serdes) {
     this.serdes = Objects.requireNonNull(serdes, "serdes");
     return this;
@@ -88,11 +89,12 @@ public final class PublisherBuilder {
     }
     ConfigSource from = config != null ? config : ConfigSource.discover();
     TopicCatalog topics = catalog != null ? catalog : TopicCatalog.load(from);
+    KafkaSettings cluster = kafka != null ? kafka : KafkaSettings.fromEnvironment();
     return EventPublisher.create(
         new PublisherConfig(
-            kafka != null ? kafka : KafkaSettings.fromEnvironment(),
+            cluster,
             topics,
-            serdes != null ? serdes : EventSerdes.plainAvro(topics),
+            serdes != null ? serdes : EventSerdes.from(cluster, topics),
             settings != null ? settings : PublisherSettings.load(from),
             source,
             clock,

@@ -19,8 +19,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Builds an {@link EventSubscriber}: a name (its consumer group), one handler per event type, and
  * optional filters. Defaults as for the publisher: Kafka from the environment, the catalog and
- * {@code config/client.yaml} from {@link ConfigSource#discover()}, plain Avro serdes, the system
- * clock and the process-wide metric registry reported through JMX.
+ * {@code config/client.yaml} from {@link ConfigSource#discover()}, serdes {@link EventSerdes#from}
+ * the Kafka settings (registry-framed Avro when they name a schema registry), the system clock and
+ * the process-wide metric registry reported through JMX.
  */
 public final class SubscriberBuilder {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
@@ -120,7 +121,7 @@ public final class SubscriberBuilder {
     return this;
   }
 
-  /** The serdes (default: plain Avro over the catalog). */
+  /** The serdes (default: {@link EventSerdes#from} the Kafka settings and the catalog). */
   public SubscriberBuilder serdes(EventSerdes serdes) {
     this.serdes = Objects.requireNonNull(serdes, "serdes");
     return this;
@@ -171,12 +172,13 @@ public final class SubscriberBuilder {
     }
     ConfigSource from = config != null ? config : ConfigSource.discover();
     TopicCatalog topics = catalog != null ? catalog : TopicCatalog.load(from);
-    EventSerdes codecs = serdes != null ? serdes : EventSerdes.plainAvro(topics);
+    KafkaSettings cluster = kafka != null ? kafka : KafkaSettings.fromEnvironment();
+    EventSerdes codecs = serdes != null ? serdes : EventSerdes.from(cluster, topics);
     MetricRegistry registry = ClientMetrics.orDefault(metrics);
     return new EventSubscriber(
         new SubscriberConfig(
             name,
-            kafka != null ? kafka : KafkaSettings.fromEnvironment(),
+            cluster,
             topics,
             settings != null ? settings : SubscriberSettings.load(from),
             deadLetterSettings != null ? deadLetterSettings : PublisherSettings.load(from),

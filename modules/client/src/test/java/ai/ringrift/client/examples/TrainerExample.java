@@ -91,7 +91,7 @@ public final class TrainerExample {
 
     // What happened, read back from the topic (no consumer group is involved).
     TopicCatalog catalog = TopicCatalog.packaged();
-    EventHistory history = new EventHistory(kafka, catalog, EventSerdes.plainAvro(catalog));
+    EventHistory history = new EventHistory(kafka, catalog, EventSerdes.from(kafka, catalog));
     for (RecordedEvent<TrainingProgress> e : history.recentEvents(TrainingProgress.class, 3)) {
       System.out.println(e.timestamp() + " " + e.key() + " epoch " + e.event().getEpoch());
     }
