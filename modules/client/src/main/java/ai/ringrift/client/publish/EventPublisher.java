@@ -6,17 +6,12 @@ import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.contract.Events;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +49,7 @@ public final class EventPublisher implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final PublisherConfig config;
   private final HeaderFactory headers;
+  private final Outcomes outcomes;
   private final Map<Class<?>, Route<?>> routes = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -61,6 +57,7 @@ public final class EventPublisher implements AutoCloseable {
     this.config = config;
     this.producer = producer;
     this.headers = new HeaderFactory(config.source(), config.clock());
+    this.outcomes = new Outcomes(config.kafka(), config.settings());
   }
 
   /** A builder; {@link PublisherBuilder#source(String)} is required. */
@@ -89,7 +86,10 @@ public final class EventPublisher implements AutoCloseable {
 
   /** Publishes and waits for the acknowledgement; failures are {@link PublishException}s. */
   public <T extends SpecificRecord> PublishedEvent publishSync(T event) {
-    return await(publish(event), event);
+    return outcomes.await(
+        publish(event),
+        config.catalog().topicFor(event.getClass()).name(),
+        Events.eventId(event).orElse(null));
   }
 
   /**
@@ -176,10 +176,10 @@ public final class EventPublisher implements AutoCloseable {
         (metadata, error) -> {
           if (error == null) {
             route.published.inc();
-            result.complete(published(route, eventId, key, metadata));
+            result.complete(outcomes.published(route, eventId, key, metadata));
           } else {
             route.failed.inc();
-            result.completeExceptionally(failure(route, eventId, error));
+            result.completeExceptionally(outcomes.failure(route, eventId, error));
           }
         });
     return result;
@@ -198,72 +198,6 @@ public final class EventPublisher implements AutoCloseable {
             t ->
                 new Route<>(
                     config.catalog().topicFor(type), type, config.serdes(), config.metrics()));
-  }
-
-  private static PublishedEvent published(
-      Route<?> route, String eventId, String key, RecordMetadata metadata) {
-    return new PublishedEvent(
-        eventId,
-        route.typeName,
-        metadata.topic(),
-        key,
-        metadata.partition(),
-        metadata.offset(),
-        Instant.ofEpochMilli(metadata.timestamp()));
-  }
-
-  private PublishException failure(Route<?> route, String eventId, Throwable error) {
-    String why =
-        error instanceof org.apache.kafka.common.errors.TimeoutException
-            ? "no acknowledgement within the bounded wait (maxBlockMs="
-                + config.settings().maxBlockMs()
-                + ", deliveryTimeoutMs="
-                + config.settings().deliveryTimeoutMs()
-                + "); is the broker at "
-                + config.kafka().bootstrapServers()
-                + " reachable and does the topic exist?"
-            : "the broker refused it";
-    LOGGER.warn(
-        "publish failed type={} event={} topic={}: {}",
-        route.typeName,
-        eventId,
-        route.topic.name(),
-        error.toString());
-    return new PublishException(
-        route.topic.name(),
-        eventId,
-        "could not publish "
-            + route.typeName
-            + " (event "
-            + eventId
-            + ") to "
-            + route.topic.name()
-            + ": "
-            + why
-            + " ["
-            + error
-            + "]",
-        error);
-  }
-
-  private PublishedEvent await(CompletableFuture<PublishedEvent> future, SpecificRecord event) {
-    long waitMs = config.settings().longestWait().toMillis() + 1000;
-    String topic = config.catalog().topicFor(event.getClass()).name();
-    String eventId = Events.eventId(event).orElse(null);
-    try {
-      return future.get(waitMs, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof PublishException p) {
-        throw p;
-      }
-      throw new PublishException(topic, eventId, "could not publish to " + topic, e.getCause());
-    } catch (TimeoutException e) {
-      throw new PublishException(
-          topic, eventId, "no outcome for " + topic + " within " + waitMs + " ms", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishException(topic, eventId, "interrupted publishing to " + topic, e);
-    }
   }
 
   private static Lineage lineageOf(SpecificRecord cause) {
