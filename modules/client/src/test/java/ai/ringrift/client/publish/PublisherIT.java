@@ -18,6 +18,7 @@ import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import com.codahale.metrics.MetricRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +134,24 @@ class PublisherIT {
                     .isEqualTo(start.getHeader().getEventId());
               });
     }
+  }
+
+  @Test
+  void withoutARegistryGivenTheCountsAreJmxBeans(KafkaCluster cluster) throws Exception {
+    try (EventPublisher publisher =
+        EventPublisher.builder()
+            .kafka(kafka(cluster))
+            .catalog(cluster.catalog())
+            .source(unique("trainer"))
+            .build()) {
+      publisher.publishSync(withoutHeader(SampleEvents.of(TrainingCompleted.class, 8)));
+    }
+
+    ObjectName bean =
+        new ObjectName(
+            "ringrift:name=" + MetricNames.published("TrainingCompleted") + ",type=counters");
+    assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(bean, "Count"))
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
