@@ -51,6 +51,7 @@ public final class EventPublisher implements AutoCloseable {
   private final HeaderFactory headers;
   private final Outcomes outcomes;
   private final Map<Class<?>, Route<?>> routes = new ConcurrentHashMap<>();
+  private volatile Route<?> lastRoute;
   private volatile boolean closed;
 
   EventPublisher(PublisherConfig config, Producer<byte[], byte[]> producer) {
@@ -162,7 +163,8 @@ public final class EventPublisher implements AutoCloseable {
       throw new IllegalArgumentException(
           route.typeName + " already has a header; pass a cause only for events without one");
     }
-    EventHeader header = headers.ensure(event, lineage == null ? Lineage.root() : lineage);
+    EventHeader header =
+        headers.ensure(event, route.headerField, lineage == null ? Lineage.root() : lineage);
     String eventId = header == null ? null : header.getEventId();
     String key = route.keyOf(event);
     // the record's time is the event's time, so replay from a timestamp matches occurred_at
@@ -188,16 +190,18 @@ public final class EventPublisher implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private <T extends SpecificRecord> Route<T> route(T event) {
     Class<T> type = (Class<T>) event.getClass();
-    Route<?> known = routes.get(type);
-    if (known != null) {
-      return (Route<T>) known;
+    Route<?> last = lastRoute; // a trainer publishes runs of one type: skip the map for those
+    if (last != null && last.type == type) {
+      return (Route<T>) last;
     }
-    return (Route<T>)
+    Route<?> route =
         routes.computeIfAbsent(
             type,
             t ->
                 new Route<>(
                     config.catalog().topicFor(type), type, config.serdes(), config.metrics()));
+    lastRoute = route;
+    return (Route<T>) route;
   }
 
   private static Lineage lineageOf(SpecificRecord cause) {

@@ -3,7 +3,7 @@ package ai.ringrift.client.publish;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.contract.Events;
 import java.time.Clock;
-import org.apache.avro.Schema;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Makes and checks event headers: a new UUID, the publisher's source and the clock's time. */
@@ -21,7 +21,8 @@ final class HeaderFactory {
     return new EventHeader(
         eventId,
         source,
-        clock.instant(),
+        // the field holds milliseconds; millis() skips the clock's nanosecond adjustment
+        Instant.ofEpochMilli(clock.millis()),
         lineage.isRoot() ? eventId : lineage.traceId(),
         lineage.correlationId(),
         lineage.causationId(),
@@ -30,17 +31,16 @@ final class HeaderFactory {
 
   /**
    * The event's header: filled in place when absent (from {@code lineage}), checked when present.
-   * Returns null for state records, which carry no header.
+   * Returns null for state records ({@code headerField} -1), which carry no header.
    */
-  EventHeader ensure(SpecificRecord event, Lineage lineage) {
-    Schema.Field field = event.getSchema().getField("header");
-    if (field == null) {
+  EventHeader ensure(SpecificRecord event, int headerField, Lineage lineage) {
+    if (headerField < 0) {
       return null;
     }
-    EventHeader header = (EventHeader) event.get(field.pos());
+    EventHeader header = (EventHeader) event.get(headerField);
     if (header == null) {
       header = create(lineage);
-      event.put(field.pos(), header);
+      event.put(headerField, header);
       return header;
     }
     check(event, header);
