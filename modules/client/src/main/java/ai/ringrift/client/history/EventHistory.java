@@ -73,14 +73,11 @@ public final class EventHistory {
       reader.read(
           starts,
           ends,
-          record ->
-              decoder
-                  .decode(record)
-                  .ifPresent(
-                      e -> {
-                        handler.accept(e.as(type));
-                        replayed.incrementAndGet();
-                      }));
+          decoder,
+          e -> {
+            handler.accept(e.as(type));
+            replayed.incrementAndGet();
+          });
     }
     return new ReplayResult(replayed.get(), decoder.undecodable());
   }
@@ -101,16 +98,12 @@ public final class EventHistory {
       reader.read(
           starts,
           ends,
-          record ->
-              decoder
-                  .decode(record)
-                  .ifPresent(
-                      e ->
-                          byPartition
-                              .computeIfAbsent(
-                                  new TopicPartition(record.topic(), record.partition()),
-                                  p -> new ArrayList<>())
-                              .add(e)));
+          decoder,
+          e ->
+              byPartition
+                  .computeIfAbsent(
+                      new TopicPartition(e.topic(), e.partition()), p -> new ArrayList<>())
+                  .add(e));
     }
     List<RecordedEvent<SpecificRecord>> merged = TimeMerge.merge(byPartition.values());
     return List.copyOf(merged.subList(Math.max(0, merged.size() - limit), merged.size()));

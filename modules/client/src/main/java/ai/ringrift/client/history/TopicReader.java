@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -105,6 +106,15 @@ final class TopicReader implements AutoCloseable {
       pending.removeIf(p -> consumer.position(p) >= ends.get(p));
       consumer.pause(finished(assigned, pending));
     }
+  }
+
+  /** As {@link #read(Map, Map, Consumer)}, giving {@code sink} the records that decode. */
+  void read(
+      Map<TopicPartition, Long> starts,
+      Map<TopicPartition, Long> ends,
+      RecordDecoder decoder,
+      Consumer<RecordedEvent<SpecificRecord>> sink) {
+    read(starts, ends, record -> decoder.decode(record).ifPresent(sink));
   }
 
   private static List<TopicPartition> finished(
