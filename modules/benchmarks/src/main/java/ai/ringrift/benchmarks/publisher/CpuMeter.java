@@ -3,7 +3,6 @@ package ai.ringrift.benchmarks.publisher;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +18,25 @@ import java.util.concurrent.locks.LockSupport;
  * with it the I/O thread, inside the run: that thread's last few milliseconds go uncounted.
  */
 final class CpuMeter {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final int PERIOD_MS = 10;
   private static final String PRODUCER_IO = "kafka-producer-network-thread";
 
   /**
-   * CPU microseconds per record, by where they were spent, and the run's garbage collections and
-   * JIT compilation (milliseconds; a collection's pause, the compilers' time).
+   * CPU microseconds per record, by where they were spent; bytes allocated per record on the
+   * calling thread and in all Java threads; the run's garbage collections and JIT compilation
+   * (milliseconds: the collections' pauses, the compilers' time).
    */
   record Spent(
       double caller,
       double producerIo,
       double otherThreads,
       double vm,
+      double callerBytes,
+      double allBytes,
       long collections,
       long gcMs,
       long jitMs) {
@@ -47,8 +50,14 @@ final class CpuMeter {
   private final long collections = collections();
   private final long gcMs = gcMillis();
   private final long jitMs = jitMillis();
-  private final Map<Thread, Long> first = new HashMap<>();
-  private final Map<Thread, Long> last = new HashMap<>();
+  private final Map<Thread, Reading> first = new HashMap<>();
+  private final Map<Thread, Reading> last = new HashMap<>();
+
+  /** One thread's CPU nanoseconds and allocated bytes so far. */
+  private record Reading(long cpu, long bytes) {
+    static final Reading NONE = new Reading(0, 0);
+  }
+
   private final Thread sampler;
   private volatile boolean stopped;
 
@@ -74,11 +83,17 @@ final class CpuMeter {
     long io = 0;
     long other = 0;
     long meter = 0;
-    for (Map.Entry<Thread, Long> seen : last.entrySet()) {
+    long callerBytes = 0;
+    long allBytes = 0;
+    for (Map.Entry<Thread, Reading> seen : last.entrySet()) {
       Thread thread = seen.getKey();
-      long spent = seen.getValue() - first.getOrDefault(thread, 0L);
+      Reading before = first.getOrDefault(thread, Reading.NONE);
+      long spent = seen.getValue().cpu() - before.cpu();
+      long allocated = seen.getValue().bytes() - before.bytes();
+      allBytes += thread == sampler ? 0 : allocated;
       if (thread == caller) {
         callerNanos += spent;
+        callerBytes = allocated;
       } else if (thread.getName().startsWith(PRODUCER_IO)) {
         io += spent;
       } else if (thread == sampler) {
@@ -93,6 +108,8 @@ final class CpuMeter {
         io / perRecord,
         other / perRecord,
         Math.max(0, processNanos - meter - callerNanos - io - other) / perRecord,
+        (double) callerBytes / records,
+        (double) allBytes / records,
         collections() - collections,
         gcMillis() - gcMs,
         jitMillis() - jitMs);
@@ -105,15 +122,16 @@ final class CpuMeter {
     }
   }
 
-  /** The CPU time of every live thread; a thread that died keeps its last reading. */
-  private static void read(Map<Thread, Long> into) {
+  /** CPU time and allocation of every live thread; a thread that died keeps its last reading. */
+  private static void read(Map<Thread, Reading> into) {
     ThreadGroup root = rootGroup();
     Thread[] threads = new Thread[root.activeCount() * 2 + 16];
     int count = root.enumerate(threads, true);
     for (int i = 0; i < count; i++) {
-      long nanos = THREADS.getThreadCpuTime(threads[i].getId());
+      long id = threads[i].getId();
+      long nanos = THREADS.getThreadCpuTime(id);
       if (nanos >= 0) {
-        into.put(threads[i], nanos);
+        into.put(threads[i], new Reading(nanos, THREADS.getThreadAllocatedBytes(id)));
       }
     }
   }

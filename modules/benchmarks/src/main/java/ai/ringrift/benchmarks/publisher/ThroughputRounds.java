@@ -75,7 +75,8 @@ final class ThroughputRounds {
     out.println(summary("ours / kafka sticky (the tool's default)", versusDefault));
     out.println(
         "CPU us per record (median of runs): process = caller thread + producer I/O thread"
-            + " + other threads (broker, registry) + GC/JIT/VM; per run: collections, GC ms, JIT ms");
+            + " + other threads (broker, registry) + GC/JIT/VM; bytes allocated per record;"
+            + " per run: collections, GC pause ms, JIT ms");
     out.printf("  kafka sticky %s%n", cpuMedian(STICKY));
     out.printf("  kafka keyed  %s%n", cpuMedian(KEYED));
     out.printf("  ringrift     %s%n", cpuMedian(OURS));
@@ -92,12 +93,15 @@ final class ThroughputRounds {
   private String cpuMedian(int which) {
     List<CpuMeter.Spent> samples = cpu.get(which);
     return String.format(
-        "%.2f = %.2f + %.2f + %.2f + %.2f; %.0f collections, %.0f ms GC, %.0f ms JIT",
+        "%.2f = %.2f + %.2f + %.2f + %.2f; allocated B/record %.0f caller, %.0f all;"
+            + " %.0f collections, %.0f ms GC, %.0f ms JIT",
         median(samples, CpuMeter.Spent::process),
         median(samples, CpuMeter.Spent::caller),
         median(samples, CpuMeter.Spent::producerIo),
         median(samples, CpuMeter.Spent::otherThreads),
         median(samples, CpuMeter.Spent::vm),
+        median(samples, CpuMeter.Spent::callerBytes),
+        median(samples, CpuMeter.Spent::allBytes),
         median(samples, CpuMeter.Spent::collections),
         median(samples, CpuMeter.Spent::gcMs),
         median(samples, CpuMeter.Spent::jitMs));
