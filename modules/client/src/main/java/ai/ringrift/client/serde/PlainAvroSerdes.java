@@ -10,7 +10,6 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -37,10 +36,10 @@ final class PlainAvroSerdes implements EventSerdes {
   }
 
   private static final class Writer<T> implements Serializer<T> {
-    private final DatumWriter<T> writer;
+    private final DatumWriter<Object> writer;
 
     Writer(Schema schema) {
-      this.writer = new SpecificDatumWriter<>(schema);
+      this.writer = new CompiledDatumWriter(schema);
     }
 
     @Override

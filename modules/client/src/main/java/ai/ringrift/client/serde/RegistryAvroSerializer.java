@@ -12,7 +12,6 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -89,7 +88,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     Schema own = target.schema();
     DatumWriter<Object> direct =
         sample instanceof SpecificRecord
-            ? new SpecificDatumWriter<>(own)
+            ? new CompiledDatumWriter(own)
             : new GenericDatumWriter<>(own);
     try {
       if (config.useLatest()) {
