@@ -51,8 +51,15 @@ final class ThroughputRounds {
     List<Double> likeForLike = new ArrayList<>();
     List<Double> versusDefault = new ArrayList<>();
     out.printf(
-        "%-4s %14s %14s %14s %8s %8s %6s%n",
-        "run", "kafka sticky", "kafka keyed", "ringrift", "/keyed", "/sticky", "load");
+        "%-4s %14s %14s %14s %8s %8s %6s   %s%n",
+        "run",
+        "kafka sticky",
+        "kafka keyed",
+        "ringrift",
+        "/keyed",
+        "/sticky",
+        "load",
+        "cores used by the process: sticky keyed ringrift");
     for (int run = 1; run <= runs; run++) {
       double[] rates = new double[3];
       for (int turn = 0; turn < 3; turn++) {
@@ -62,14 +69,17 @@ final class ThroughputRounds {
       likeForLike.add(rates[OURS] / rates[KEYED]);
       versusDefault.add(rates[OURS] / rates[STICKY]);
       out.printf(
-          "%-4d %14.0f %14.0f %14.0f %8.3f %8.3f %6.2f%n",
+          "%-4d %14.0f %14.0f %14.0f %8.3f %8.3f %6.2f   %.2f %.2f %.2f%n",
           run,
           rates[STICKY],
           rates[KEYED],
           rates[OURS],
           rates[OURS] / rates[KEYED],
           rates[OURS] / rates[STICKY],
-          CpuMeter.loadAverage());
+          CpuMeter.loadAverage(),
+          cores(STICKY, rates),
+          cores(KEYED, rates),
+          cores(OURS, rates));
     }
     out.println(summary("ours / kafka keyed like our events (like for like)", likeForLike));
     out.println(summary("ours / kafka sticky (the tool's default)", versusDefault));
@@ -88,6 +98,15 @@ final class ThroughputRounds {
     double rate = contestants.get(which).run(records);
     cpu.get(which).add(meter.stop(records));
     return rate;
+  }
+
+  /**
+   * CPU seconds the process got per second of the last run of {@code which}: with per-record CPU
+   * alike, a rate that differs follows this share of a shared machine, not the producer's cost.
+   */
+  private double cores(int which, double[] rates) {
+    List<CpuMeter.Spent> samples = cpu.get(which);
+    return samples.get(samples.size() - 1).process() * rates[which] / 1e6;
   }
 
   private String cpuMedian(int which) {
