@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class RegistrySerdeBenchmark {
-  @Param({"TrainingCompleted", "EvaluationCompleted"})
+  @Param({"TrainingProgress", "TrainingCompleted", "EvaluationCompleted"})
   public String event;
 
   @Param({"registry", "plain"})

@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * @param records records per throughput run, for both producers
  * @param runs measured throughput runs (each runs Kafka's tool and our publisher once)
- * @param warmupRecords records each producer sends once before the measured runs, not reported
+ * @param warmupRecords records each producer sends before the measured runs (in two passes over the
+ *     three), not reported
  * @param configs distinct config keys the events cycle through (1 = one partition, like the tool's
  *     sticky partitioning; 12 = every config)
  * @param lingerMs {@code linger.ms} of both producers
@@ -17,7 +18,7 @@ import java.util.Locale;
 record BenchOptions(
     int records, int runs, int warmupRecords, int configs, int lingerMs, int rate, int seconds) {
   static final String USAGE =
-      "options: --records N (500000) --runs N (5) --warmup N (100000) --configs 1..12 (12)"
+      "options: --records N (500000) --runs N (5) --warmup N (1000000) --configs 1..12 (12)"
           + " --linger-ms N (5) --rate EVENTS_PER_S (1000) --seconds N (10)";
 
   BenchOptions {
@@ -32,7 +33,7 @@ record BenchOptions(
   static BenchOptions parse(String... args) {
     int records = 500_000;
     int runs = 5;
-    int warmup = 100_000;
+    int warmup = 1_000_000;
     int configs = 12;
     int linger = 5;
     int rate = 1000;

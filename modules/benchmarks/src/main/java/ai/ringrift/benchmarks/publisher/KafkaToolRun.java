@@ -23,8 +23,11 @@ final class KafkaToolRun {
   enum Spread {
     /** The producer's default: a whole batch to one partition, then the next (sticky). */
     STICKY(null),
-    /** Record by record over every partition, as our events keyed by config spread. */
-    ROUND_ROBIN("org.apache.kafka.clients.producer.RoundRobinPartitioner");
+    /**
+     * Record by record to the partition our event of the same position goes to ({@link
+     * ConfigKeyPartitioner}): the like-for-like baseline for events keyed by config.
+     */
+    KEYED(ConfigKeyPartitioner.class.getName());
 
     private final String partitioner;
 
@@ -35,7 +38,13 @@ final class KafkaToolRun {
 
   /** Records per second Kafka's tool reached for {@code records} records of {@code size} bytes. */
   static double run(
-      String bootstrap, String topic, int records, int size, int lingerMs, Spread spread)
+      String bootstrap,
+      String topic,
+      int records,
+      int size,
+      int lingerMs,
+      Spread spread,
+      int configs)
       throws Exception {
     List<String> args =
         new ArrayList<>(
@@ -57,6 +66,7 @@ final class KafkaToolRun {
                 "linger.ms=" + lingerMs));
     if (spread.partitioner != null) {
       args.add("partitioner.class=" + spread.partitioner);
+      args.add(ConfigKeyPartitioner.CONFIGS + "=" + configs);
     }
     String output = captureStdout(args.toArray(String[]::new));
     long sent = -1;

@@ -1,6 +1,6 @@
 package ai.ringrift.benchmarks.publisher;
 
-import static ai.ringrift.benchmarks.publisher.KafkaToolRun.Spread.ROUND_ROBIN;
+import static ai.ringrift.benchmarks.publisher.KafkaToolRun.Spread.KEYED;
 import static ai.ringrift.benchmarks.publisher.KafkaToolRun.Spread.STICKY;
 
 import ai.ringrift.admin.embedded.EmbeddedPlatform;
@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>Kafka's tool sends keyless records; by default its sticky partitioner fills one partition's
  * batch at a time. Our events are keyed by config (that is what keeps a config's events in order),
- * so they spread record by record over the partitions. The tool therefore runs twice per round:
- * with its default, and with the round-robin partitioner, which spreads its records as our keys do;
- * the second is the like-for-like baseline.
+ * so they spread record by record over the partitions the keys hash to. The tool therefore runs
+ * twice per round: with its default, and with {@link ConfigKeyPartitioner}, which sends each of its
+ * records to the partition our record of the same position goes to; the second is the like-for-like
+ * baseline. Both time themselves alike, from the first send until the producer is closed.
  *
  * <p>Run with {@code scripts/bench-publisher [options]}; never part of {@code mvn verify}. The
  * report goes to standard output (this is a command-line tool).
@@ -122,40 +122,22 @@ public final class PublisherBenchmark {
 
   private void throughput(TopicSpec like) throws Exception {
     String sticky = createLike(like, "bench.producer-performance");
-    String spread = createLike(like, "bench.producer-performance-spread");
+    String keyed = createLike(like, "bench.producer-performance-keyed");
+    ThroughputRounds rounds =
+        new ThroughputRounds(
+            records -> tool(sticky, STICKY, records),
+            records -> tool(keyed, KEYED, records),
+            ours::run,
+            out);
     if (options.warmupRecords() > 0) {
-      KafkaToolRun.run(
-          bootstrap, sticky, options.warmupRecords(), size, options.lingerMs(), STICKY);
-      ours.run(options.warmupRecords());
+      rounds.warmUp(options.warmupRecords());
     }
-    List<Double> likeForLike = new ArrayList<>();
-    List<Double> versusDefault = new ArrayList<>();
-    out.printf(
-        "%-4s %14s %14s %14s %10s %10s%n",
-        "run", "kafka sticky", "kafka spread", "ringrift", "/spread", "/sticky");
-    for (int run = 1; run <= options.runs(); run++) {
-      double[] rates = new double[3]; // sticky, spread, ours; who goes first rotates per run
-      for (int turn = 0; turn < 3; turn++) {
-        int which = (turn + run) % 3;
-        rates[which] =
-            switch (which) {
-              case 0 -> tool(sticky, STICKY);
-              case 1 -> tool(spread, ROUND_ROBIN);
-              default -> ours.run(options.records());
-            };
-      }
-      likeForLike.add(rates[2] / rates[1]);
-      versusDefault.add(rates[2] / rates[0]);
-      out.printf(
-          "%-4d %14.0f %14.0f %14.0f %10.3f %10.3f%n",
-          run, rates[0], rates[1], rates[2], rates[2] / rates[1], rates[2] / rates[0]);
-    }
-    out.println(summary("ours / kafka spread as our keys spread (like for like)", likeForLike));
-    out.println(summary("ours / kafka sticky (the tool's default)", versusDefault));
+    rounds.run(options.records(), options.runs());
   }
 
-  private double tool(String topic, KafkaToolRun.Spread spread) throws Exception {
-    return KafkaToolRun.run(bootstrap, topic, options.records(), size, options.lingerMs(), spread);
+  private double tool(String topic, KafkaToolRun.Spread spread, int records) throws Exception {
+    return KafkaToolRun.run(
+        bootstrap, topic, records, size, options.lingerMs(), spread, options.configs());
   }
 
   private void latency(KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes)
@@ -171,18 +153,6 @@ public final class PublisherBenchmark {
         latency.p50(),
         latency.p99(),
         latency.max());
-  }
-
-  private static String summary(String what, List<Double> ratios) {
-    List<Double> sorted = new ArrayList<>(ratios);
-    Collections.sort(sorted);
-    return String.format(
-        "ratio %s over %d runs: min %.3f  median %.3f  max %.3f  (target >= 0.9)",
-        what,
-        sorted.size(),
-        sorted.get(0),
-        sorted.get(sorted.size() / 2),
-        sorted.get(sorted.size() - 1));
   }
 
   /** A topic for Kafka's tool laid out like {@code like}. */

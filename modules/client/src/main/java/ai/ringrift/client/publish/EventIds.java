@@ -1,5 +1,6 @@
 package ai.ringrift.client.publish;
 
+import ai.ringrift.client.internal.PerThread;
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -15,8 +16,7 @@ import java.util.random.RandomGeneratorFactory;
  */
 final class EventIds {
   private static final SecureRandom SEEDS = new SecureRandom();
-  private static final ThreadLocal<RandomGenerator> RANDOM =
-      ThreadLocal.withInitial(EventIds::seeded);
+  private static final PerThread<RandomGenerator> RANDOM = new PerThread<>(EventIds::seeded);
 
   private EventIds() {}
 

@@ -172,19 +172,9 @@ public final class EventPublisher implements AutoCloseable {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
             route.topic.name(), null, timestamp, route.key(key), route.value(event));
-    CompletableFuture<PublishedEvent> result = new CompletableFuture<>();
-    producer.send(
-        record,
-        (metadata, error) -> {
-          if (error == null) {
-            route.published.inc();
-            result.complete(outcomes.published(route, eventId, key, metadata));
-          } else {
-            route.failed.inc();
-            result.completeExceptionally(outcomes.failure(route, eventId, error));
-          }
-        });
-    return result;
+    Delivery delivery = new Delivery(route, outcomes, eventId, key);
+    producer.send(record, delivery);
+    return delivery;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,12 +1,9 @@
 package ai.ringrift.client.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 
 /** Confluent's wire format: byte {@code 0x00}, the schema id as 4 big-endian bytes, the datum. */
 final class ConfluentWire {
@@ -16,19 +13,19 @@ final class ConfluentWire {
   private ConfluentWire() {}
 
   static <T> byte[] write(int schemaId, DatumWriter<T> writer, T datum) {
+    EncodeBuffer out = EncodeBuffer.claim();
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      out.write(MAGIC);
+      out.write(MAGIC); // the encoder is empty until the datum: the header goes first
       out.write(schemaId >>> 24);
       out.write(schemaId >>> 16);
       out.write(schemaId >>> 8);
       out.write(schemaId);
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writer.write(datum, encoder);
-      encoder.flush();
+      writer.write(datum, out.encoder);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      out.release();
     }
   }
 

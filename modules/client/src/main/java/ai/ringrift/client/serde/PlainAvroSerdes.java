@@ -1,19 +1,15 @@
 package ai.ringrift.client.serde;
 
 import ai.ringrift.events.catalog.TopicCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,10 +36,10 @@ final class PlainAvroSerdes implements EventSerdes {
   }
 
   private static final class Writer<T> implements Serializer<T> {
-    private final DatumWriter<T> writer;
+    private final DatumWriter<Object> writer;
 
     Writer(Schema schema) {
-      this.writer = new SpecificDatumWriter<>(schema);
+      this.writer = new CompiledDatumWriter(schema);
     }
 
     @Override
@@ -52,11 +48,7 @@ final class PlainAvroSerdes implements EventSerdes {
         return null; // a tombstone on a compacted topic
       }
       try {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        writer.write(value, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        return EncodeBuffer.encode(writer, value);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

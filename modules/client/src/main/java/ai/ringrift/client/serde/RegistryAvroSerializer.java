@@ -2,7 +2,6 @@ package ai.ringrift.client.serde;
 
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,11 +10,8 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -30,6 +26,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class RegistryAvroSerializer<T> implements Serializer<T> {
   private final Map<Target, Writer> writers = new ConcurrentHashMap<>();
+
+  /**
+   * The writer last used on each topic and the schema it was for: no subject to make per record.
+   */
+  private final Map<String, Known> byTopic = new ConcurrentHashMap<>();
+
   private SchemaRegistryClient client;
   private RegistrySerdeConfig config;
   private boolean isKey;
@@ -66,17 +68,27 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
               + ": not an Avro record");
     }
     Schema schema = container.getSchema();
+    Known known = topic == null ? null : byTopic.get(topic);
+    Writer writer =
+        known != null && known.schema() == schema ? known.writer() : writer(topic, schema, value);
+    return writer.write(value);
+  }
+
+  private Writer writer(String topic, Schema schema, T value) {
     String subject =
         (isKey ? config.keyStrategy() : config.valueStrategy()).subject(topic, isKey, schema);
     Writer writer = writers.computeIfAbsent(new Target(subject, schema), t -> resolve(t, value));
-    return writer.write(value);
+    if (topic != null) {
+      byTopic.put(topic, new Known(schema, writer));
+    }
+    return writer;
   }
 
   private Writer resolve(Target target, Object sample) {
     Schema own = target.schema();
     DatumWriter<Object> direct =
         sample instanceof SpecificRecord
-            ? new SpecificDatumWriter<>(own)
+            ? new CompiledDatumWriter(own)
             : new GenericDatumWriter<>(own);
     try {
       if (config.useLatest()) {
@@ -134,6 +146,8 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
 
   private record Target(String subject, Schema schema) {}
 
+  private record Known(Schema schema, Writer writer) {}
+
   /** The id to frame with and how to write; {@code toLatest} reshapes a record first. */
   private record Writer(int id, DatumWriter<Object> own, GenericDatumReader<Object> toLatest) {
     byte[] write(Object value) {
@@ -141,12 +155,9 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
         return ConfluentWire.write(id, own, value);
       }
       try {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        own.write(value, encoder);
-        encoder.flush();
         Object reshaped =
-            toLatest.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+            toLatest.read(
+                null, DecoderFactory.get().binaryDecoder(EncodeBuffer.encode(own, value), null));
         return ConfluentWire.write(id, new GenericDatumWriter<>(toLatest.getExpected()), reshaped);
       } catch (IOException e) {
         throw new SerializationException("cannot write as the latest schema", e);
