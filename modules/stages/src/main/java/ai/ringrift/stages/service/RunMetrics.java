@@ -1,5 +1,7 @@
 package ai.ringrift.stages.service;
 
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.contract.ConfigKeys;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
@@ -20,9 +22,12 @@ final class RunMetrics {
   final Counter skipped;
   final Counter probes;
   final Timer action;
+  private final MetricRegistry registry;
+  private final String prefix;
 
   RunMetrics(MetricRegistry registry, String name) {
-    String prefix = "ringrift.stage." + name + ".";
+    this.registry = registry;
+    this.prefix = "ringrift.stage." + name + ".";
     started = registry.counter(prefix + "runs.started");
     succeeded = registry.counter(prefix + "runs.succeeded");
     failed = registry.counter(prefix + "runs.failed");
@@ -32,5 +37,13 @@ final class RunMetrics {
     skipped = registry.counter(prefix + "runs.skipped");
     probes = registry.counter(prefix + "runs.probes");
     action = registry.timer(prefix + "action");
+  }
+
+  /**
+   * Runs of {@code config} that succeeded, {@code ringrift.stage.<name>.config.<config>.succeeded}:
+   * what a caller counts per config (exports, trainings, ... of square8_2p).
+   */
+  Counter succeeded(ConfigKey config) {
+    return registry.counter(prefix + "config." + ConfigKeys.format(config) + ".succeeded");
   }
 }

@@ -90,6 +90,7 @@ final class TriggerRun {
     if (outcome.succeeded()) {
       parts.recorder().succeeded(job, run, n, outcome);
       parts.metrics().succeeded.inc();
+      parts.metrics().succeeded(job.config()).inc();
       job.committed(outcome);
     } else {
       fail(attempt, outcome.error().orElseThrow());
@@ -163,6 +164,7 @@ final class TriggerRun {
           adopted.get().outputPath().orElse("-"));
       parts.recorder().succeeded(job, run, attempt.attempt(), adopted.get());
       parts.metrics().adopted.inc();
+      parts.metrics().succeeded(job.config()).inc();
       job.committed(adopted.get());
       return;
     }

@@ -216,6 +216,11 @@ public final class SimulatedCluster implements AutoCloseable {
     return stages;
   }
 
+  /** Games of {@code config} played and announced ({@code SelfplayBatchCompleted}) by all hosts. */
+  public long gamesPlayed(ConfigKey config) {
+    return workers.stream().mapToLong(w -> w.games(config)).sum();
+  }
+
   /** The simulated selfplay workers. */
   public List<SimulatedSelfplayWorker> workers() {
     return List.copyOf(workers);

@@ -12,9 +12,9 @@ import ai.ringrift.stages.simulation.SimulationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +40,7 @@ public final class SimulatedSelfplayWorker implements Daemon {
   private final SimulationSettings settings;
   private final EventPublisher publisher;
   private final SimulatedSelfplay selfplay;
-  private final Map<String, Long> totals = new HashMap<>();
+  private final Map<String, Long> totals = new ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -82,6 +82,11 @@ public final class SimulatedSelfplayWorker implements Daemon {
   @Override
   public void stop() {
     stopped.countDown();
+  }
+
+  /** Games of {@code config} this worker has played and announced so far. */
+  public long games(ConfigKey config) {
+    return totals.getOrDefault(ConfigKeys.format(config), 0L);
   }
 
   /** Batches published so far. */
