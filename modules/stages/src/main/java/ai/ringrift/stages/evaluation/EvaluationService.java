@@ -11,12 +11,12 @@ import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
 import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
 import ai.ringrift.stages.simulation.SimulatedEvaluator;
@@ -31,7 +31,7 @@ import org.apache.avro.specific.SpecificRecord;
  * publishes {@code EvaluationCompleted}, which the promotion controller judges, or {@code
  * EvaluationFailed}. Group {@code ringrift.stage.evaluation}.
  */
-public final class EvaluationService implements Daemon, AutoCloseable {
+public final class EvaluationService extends StageService<EvaluationService> {
   /** The daemon's name in {@code config/daemons.yaml}. */
   public static final String NAME = "evaluation";
 
@@ -141,39 +141,8 @@ public final class EvaluationService implements Daemon, AutoCloseable {
     }
   }
 
-  /** Starts handling triggers (for the embedded run; a daemon calls {@link #run()}). */
-  public EvaluationService start() {
-    host.start();
-    return this;
-  }
-
-  /** The partitions of the trigger topics this instance owns now. */
-  public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-    return host.assignment();
-  }
-
   @Override
-  public void run() throws Exception {
-    host.run();
-  }
-
-  @Override
-  public void stop() {
-    host.stop();
-  }
-
-  @Override
-  public Health health() {
-    return host.health();
-  }
-
-  @Override
-  public long lag() {
-    return host.lag();
-  }
-
-  @Override
-  public void close() {
-    host.close();
+  protected StageHost host() {
+    return host;
   }
 }

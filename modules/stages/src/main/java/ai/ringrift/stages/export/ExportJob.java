@@ -5,12 +5,11 @@ import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.NpzExportFailed;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.ConfigKeys;
-import ai.ringrift.events.contract.Events;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.TriggeredJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,33 +24,15 @@ import org.apache.avro.specific.SpecificRecord;
  * or reports {@code NpzExportFailed}. A crashed run's shard, if complete and valid, is adopted
  * instead of exporting again.
  */
-final class ExportJob implements StageJob {
-  private final ConfigKey config;
-  private final SpecificRecord trigger;
+final class ExportJob extends TriggeredJob {
   private final List<Path> newFiles;
   private final ExportService.Parts parts;
 
   ExportJob(
       ConfigKey config, SpecificRecord trigger, List<Path> newFiles, ExportService.Parts parts) {
-    this.config = config;
-    this.trigger = trigger;
+    super(config, trigger);
     this.newFiles = List.copyOf(newFiles);
     this.parts = parts;
-  }
-
-  @Override
-  public ConfigKey config() {
-    return config;
-  }
-
-  @Override
-  public String triggerId() {
-    return Events.eventId(trigger).orElseThrow();
-  }
-
-  @Override
-  public SpecificRecord trigger() {
-    return trigger;
   }
 
   private Path npz(RunAttempt attempt) {

@@ -9,11 +9,11 @@ import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.action.Action;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
 import ai.ringrift.stages.service.StageJob;
 import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
 import ai.ringrift.stages.service.TriggerRunner;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * and publishes {@code NpzExportCompleted} or {@code NpzExportFailed}. Group {@code
  * ringrift.stage.export}.
  */
-public final class ExportService implements Daemon, AutoCloseable {
+public final class ExportService extends StageService<ExportService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(ExportService.class);
 
   /** The daemon's name in {@code config/daemons.yaml}. */
@@ -130,39 +130,8 @@ public final class ExportService implements Daemon, AutoCloseable {
         .orElse(null);
   }
 
-  /** Starts handling triggers (for the embedded run; a daemon calls {@link #run()}). */
-  public ExportService start() {
-    host.start();
-    return this;
-  }
-
-  /** The partitions of the trigger topics this instance owns now. */
-  public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-    return host.assignment();
-  }
-
   @Override
-  public void run() throws Exception {
-    host.run();
-  }
-
-  @Override
-  public void stop() {
-    host.stop();
-  }
-
-  @Override
-  public Health health() {
-    return host.health();
-  }
-
-  @Override
-  public long lag() {
-    return host.lag();
-  }
-
-  @Override
-  public void close() {
-    host.close();
+  protected StageHost host() {
+    return host;
   }
 }

@@ -5,17 +5,16 @@ import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
-import ai.ringrift.events.contract.Events;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
 import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.service.TriggeredJob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.apache.avro.specific.SpecificRecord;
  * production went back to. Its record is the {@code StageRun} (SUCCEEDED with the published path);
  * the sync stage takes the model to the selfplay hosts. Group {@code ringrift.stage.promotion}.
  */
-public final class PromotionService implements Daemon, AutoCloseable {
+public final class PromotionService extends StageService<PromotionService> {
   /** The daemon's name in {@code config/daemons.yaml}. */
   public static final String NAME = "promotion";
 
@@ -75,32 +74,14 @@ public final class PromotionService implements Daemon, AutoCloseable {
   }
 
   /** Publishing (or restoring) one model. */
-  private final class Job implements StageJob {
-    private final ConfigKey config;
-    private final SpecificRecord trigger;
+  private final class Job extends TriggeredJob {
     private final Path model;
     private final boolean rollback;
 
     Job(ConfigKey config, SpecificRecord trigger, String model, boolean rollback) {
-      this.config = config;
-      this.trigger = trigger;
+      super(config, trigger);
       this.model = Path.of(model);
       this.rollback = rollback;
-    }
-
-    @Override
-    public ConfigKey config() {
-      return config;
-    }
-
-    @Override
-    public String triggerId() {
-      return Events.eventId(trigger).orElseThrow();
-    }
-
-    @Override
-    public SpecificRecord trigger() {
-      return trigger;
     }
 
     @Override
@@ -138,39 +119,8 @@ public final class PromotionService implements Daemon, AutoCloseable {
     }
   }
 
-  /** Starts handling triggers (for the embedded run; a daemon calls {@link #run()}). */
-  public PromotionService start() {
-    host.start();
-    return this;
-  }
-
-  /** The partitions of the trigger topics this instance owns now. */
-  public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-    return host.assignment();
-  }
-
   @Override
-  public void run() throws Exception {
-    host.run();
-  }
-
-  @Override
-  public void stop() {
-    host.stop();
-  }
-
-  @Override
-  public Health health() {
-    return host.health();
-  }
-
-  @Override
-  public long lag() {
-    return host.lag();
-  }
-
-  @Override
-  public void close() {
-    host.close();
+  protected StageHost host() {
+    return host;
   }
 }

@@ -8,7 +8,7 @@ import ai.ringrift.events.SyncDataType;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.TriggeredJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
  * Copies the new game files of a config from selfplay hosts to the training hosts; one {@code
  * DataSyncCompleted} per selfplay host (files, bytes, duration), or one {@code DataSyncFailed}.
  */
-final class GamesSyncJob implements StageJob {
-  private final ConfigKey config;
-  private final SpecificRecord trigger;
+final class GamesSyncJob extends TriggeredJob {
   private final List<String> sources;
   private final int newGames;
   private final SyncService.Parts parts;
@@ -31,26 +29,10 @@ final class GamesSyncJob implements StageJob {
       List<String> sources,
       int newGames,
       SyncService.Parts parts) {
-    this.config = config;
-    this.trigger = trigger;
+    super(config, trigger);
     this.sources = List.copyOf(sources);
     this.newGames = newGames;
     this.parts = parts;
-  }
-
-  @Override
-  public ConfigKey config() {
-    return config;
-  }
-
-  @Override
-  public String triggerId() {
-    return ai.ringrift.events.contract.Events.eventId(trigger).orElseThrow();
-  }
-
-  @Override
-  public SpecificRecord trigger() {
-    return trigger;
   }
 
   @Override

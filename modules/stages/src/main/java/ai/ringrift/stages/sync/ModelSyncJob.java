@@ -8,7 +8,7 @@ import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.rsync.RsyncAction;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.TriggeredJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,34 +21,16 @@ import org.apache.avro.specific.SpecificRecord;
  * the stagger after the first so that they do not all pull at once. Each host reports as soon as it
  * has the model: {@code DataSyncCompleted} (sync type MODELS) or {@code DataSyncFailed}.
  */
-final class ModelSyncJob implements StageJob {
-  private final ConfigKey config;
-  private final SpecificRecord trigger;
+final class ModelSyncJob extends TriggeredJob {
   private final String modelPath;
   private final SyncService.Parts parts;
   private volatile boolean reported;
 
   ModelSyncJob(
       ConfigKey config, SpecificRecord trigger, String modelPath, SyncService.Parts parts) {
-    this.config = config;
-    this.trigger = trigger;
+    super(config, trigger);
     this.modelPath = modelPath;
     this.parts = parts;
-  }
-
-  @Override
-  public ConfigKey config() {
-    return config;
-  }
-
-  @Override
-  public String triggerId() {
-    return ai.ringrift.events.contract.Events.eventId(trigger).orElseThrow();
-  }
-
-  @Override
-  public SpecificRecord trigger() {
-    return trigger;
   }
 
   @Override

@@ -11,11 +11,11 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.rsync.RsyncAction;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
 import ai.ringrift.stages.service.StageJob;
 import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code ModelRolledBack} (or {@code SyncRequested} for models) it distributes the model to every
  * selfplay host, staggered, each host reporting. Group {@code ringrift.stage.selfplay-sync}.
  */
-public final class SyncService implements Daemon, AutoCloseable {
+public final class SyncService extends StageService<SyncService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(SyncService.class);
 
   /** The daemon's name in {@code config/daemons.yaml}. */
@@ -141,39 +141,8 @@ public final class SyncService implements Daemon, AutoCloseable {
     };
   }
 
-  /** Starts handling triggers (for the embedded run; a daemon calls {@link #run()}). */
-  public SyncService start() {
-    host.start();
-    return this;
-  }
-
-  /** The partitions of the trigger topics this instance owns now. */
-  public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-    return host.assignment();
-  }
-
   @Override
-  public void run() throws Exception {
-    host.run();
-  }
-
-  @Override
-  public void stop() {
-    host.stop();
-  }
-
-  @Override
-  public Health health() {
-    return host.health();
-  }
-
-  @Override
-  public long lag() {
-    return host.lag();
-  }
-
-  @Override
-  public void close() {
-    host.close();
+  protected StageHost host() {
+    return host;
   }
 }

@@ -12,7 +12,7 @@ import ai.ringrift.stages.action.Progress;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.TriggeredJob;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,9 +23,7 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code TrainingCompleted} (model id and path, epochs, final loss, samples) or {@code
  * TrainingFailed}. The model is written to {@code <models>/<config>/<run id>.pth}.
  */
-final class TrainingJob implements StageJob {
-  private final ConfigKey config;
-  private final SpecificRecord trigger;
+final class TrainingJob extends TriggeredJob {
   private final TrainingAction.Export export;
   private final String baseModel;
   private final TrainingService.Parts parts;
@@ -36,27 +34,16 @@ final class TrainingJob implements StageJob {
       TrainingAction.Export export,
       String baseModel,
       TrainingService.Parts parts) {
-    this.config = config;
-    this.trigger = trigger;
+    super(config, trigger);
     this.export = export;
     this.baseModel = baseModel;
     this.parts = parts;
-  }
-
-  @Override
-  public ConfigKey config() {
-    return config;
   }
 
   /** One training per export. */
   @Override
   public String triggerId() {
     return export.eventId();
-  }
-
-  @Override
-  public SpecificRecord trigger() {
-    return trigger;
   }
 
   private Path model(RunAttempt attempt) {

@@ -11,13 +11,13 @@ import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.npz.NpyHeader;
 import ai.ringrift.stages.npz.NpzReader;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
 import ai.ringrift.stages.service.StageJob;
 import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
 import ai.ringrift.stages.service.TriggerLookup;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * NpzExportCompleted}), it trains a candidate from the config's latest trained model and publishes
  * started, progress and completed / failed. Group {@code ringrift.stage.training}.
  */
-public final class TrainingService implements Daemon, AutoCloseable {
+public final class TrainingService extends StageService<TrainingService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(TrainingService.class);
 
   /** The daemon's name in {@code config/daemons.yaml}. */
@@ -194,39 +194,8 @@ public final class TrainingService implements Daemon, AutoCloseable {
     }
   }
 
-  /** Starts handling triggers (for the embedded run; a daemon calls {@link #run()}). */
-  public TrainingService start() {
-    host.start();
-    return this;
-  }
-
-  /** The partitions of the trigger topics this instance owns now. */
-  public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-    return host.assignment();
-  }
-
   @Override
-  public void run() throws Exception {
-    host.run();
-  }
-
-  @Override
-  public void stop() {
-    host.stop();
-  }
-
-  @Override
-  public Health health() {
-    return host.health();
-  }
-
-  @Override
-  public long lag() {
-    return host.lag();
-  }
-
-  @Override
-  public void close() {
-    host.close();
+  protected StageHost host() {
+    return host;
   }
 }
