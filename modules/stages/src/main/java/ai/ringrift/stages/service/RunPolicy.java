@@ -68,6 +68,20 @@ public record RunPolicy(
     return seconds(stopGraceSeconds);
   }
 
+  /** A copy whose stopping service lets a running action finish for {@code seconds} (tests). */
+  public RunPolicy withStopGrace(double seconds) {
+    return new RunPolicy(
+        maxAttempts,
+        backoffSeconds,
+        backoffMultiplier,
+        orphanAfterSeconds,
+        recentTriggers,
+        handoverCheckMillis,
+        seconds,
+        breakerPollMillis,
+        configs);
+  }
+
   /** The configs served, parsed; empty for all. */
   public List<ConfigKey> configKeys() {
     return configs.stream().map(ConfigKeys::parse).toList();

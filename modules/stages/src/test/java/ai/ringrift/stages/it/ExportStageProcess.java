@@ -57,9 +57,13 @@ public final class ExportStageProcess implements AutoCloseable {
             ItSupport.quickGroups(kafka),
             runtime);
     StageSettings base = ItSupport.repositorySettings();
-    // a crashed instance's STARTED run is given up on after 3 s; the retry waits 1 s
+    // a crashed instance's STARTED run is given up on after 3 s; the retry waits 1 s; a stopping
+    // instance hands its running action back after 1 s
     RunPolicy policy =
-        base.runs().withTiming(1.0, 3.0).withConfigs(List.of(ConfigKeys.format(config)));
+        base.runs()
+            .withTiming(1.0, 3.0)
+            .withStopGrace(1.0)
+            .withConfigs(List.of(ConfigKeys.format(config)));
     StageSupport support = StageSupport.open(context, groupPrefix, Clock.systemUTC());
     ExportService service =
         new ExportService(exportConfig(base, dir), paths(dir), policy, support).start();

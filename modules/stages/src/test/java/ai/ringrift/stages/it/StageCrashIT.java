@@ -40,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An export stage killed (SIGKILL of its JVM) while its action runs, and a second instance that
  * takes the trigger over: the killed attempt is never started again — it is reported failed and
- * retried as the next attempt, or, when it had finished its output, that output is adopted.
+ * retried as the next attempt, or, when it had finished its output, that output is adopted. And a
+ * stage stopped gracefully during its action: it hands the attempt back, and the next instance
+ * retries it.
  */
 @WithKafkaCluster
 class StageCrashIT {
@@ -117,6 +119,34 @@ class StageCrashIT {
     }
   }
 
+  @Test
+  void aStageStoppedDuringItsActionHandsItBackAndTheNextInstanceRetriesIt() throws Exception {
+    ConfigKey config = ConfigKeys.parse("square8_3p");
+    Files.writeString(dir.resolve("mode"), "hang-before");
+    writeGames(config, 10);
+    DataSyncCompleted trigger;
+    try (ExportStageProcess first =
+        ExportStageProcess.start("export-first", kafka, dir, "stop-c.", config)) {
+      trigger = publishTrigger(config);
+      await().atMost(DEADLINE).until(() -> starts().size() == 1);
+      Files.writeString(dir.resolve("mode"), "complete");
+    } // stopping: the action runs on for the 1 s grace, then is handed back
+    assertThat(runs(config))
+        .extracting(StageRun::getStatus)
+        .containsExactly(RunStatus.STARTED, RunStatus.INTERRUPTED);
+
+    try (ExportStageProcess second =
+        ExportStageProcess.start("export-second", kafka, dir, "stop-c.", config)) {
+      NpzExportCompleted exported = awaitExport(config);
+      String retry = runId(config, trigger, 2);
+      assertThat(starts()).containsExactly(runId(config, trigger, 1), retry);
+      assertThat(exported.getOutputPath()).endsWith(retry + ".npz");
+      List<StageRun> runs = runs(config);
+      assertOneStartPerAttempt(runs);
+      assertThat(runs).anyMatch(r -> r.getStatus() == RunStatus.SUCCEEDED && r.getAttempt() == 2);
+    }
+  }
+
   /**
    * Starts the stage in a child JVM, gives it a trigger, kills it once its action has started (and
    * in mode {@code hang-after} written its shard), and lets the next start complete.
@@ -137,16 +167,7 @@ class StageCrashIT {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
-    DataSyncCompleted trigger;
-    try (EventPublisher publisher = ItSupport.publisher(context, "crash-it")) {
-      trigger =
-          DataSyncCompleted.newBuilder(SampleEvents.of(DataSyncCompleted.class, config, 7))
-              .setHeader(publisher.newHeader())
-              .setConfig(config)
-              .setSyncType(SyncDataType.GAMES)
-              .build();
-      publisher.publishSync(trigger);
-    }
+    DataSyncCompleted trigger = publishTrigger(config);
     await().atMost(DEADLINE).until(() -> starts().size() == 1);
     if (mode.equals("hang-after")) {
       Path shard =
@@ -160,6 +181,20 @@ class StageCrashIT {
         .extracting(StageRun::getStatus)
         .containsExactly(RunStatus.STARTED);
     return trigger;
+  }
+
+  /** Games synced: the export stage's trigger. */
+  private DataSyncCompleted publishTrigger(ConfigKey config) {
+    try (EventPublisher publisher = ItSupport.publisher(context, "crash-it")) {
+      DataSyncCompleted trigger =
+          DataSyncCompleted.newBuilder(SampleEvents.of(DataSyncCompleted.class, config, 7))
+              .setHeader(publisher.newHeader())
+              .setConfig(config)
+              .setSyncType(SyncDataType.GAMES)
+              .build();
+      publisher.publishSync(trigger);
+      return trigger;
+    }
   }
 
   private NpzExportCompleted awaitExport(ConfigKey config) {
