@@ -123,4 +123,22 @@ public final class ItSupport {
                     + r.getStage().name().toLowerCase(java.util.Locale.ROOT))
                 .equals(key));
   }
+
+  /** Publishes a {@code TrainingCompleted} of {@code model} (the evaluation stage's trigger). */
+  public static ai.ringrift.events.TrainingCompleted trained(
+      EventPublisher publisher, ai.ringrift.events.ConfigKey config, String model) {
+    ai.ringrift.events.TrainingCompleted event =
+        ai.ringrift.events.TrainingCompleted.newBuilder()
+            .setHeader(publisher.newHeader())
+            .setConfig(config)
+            .setJobId("job-" + model)
+            .setModelId(model)
+            .setModelPath("/models/" + model + ".pth")
+            .setEpochs(1)
+            .setFinalLoss(0.5)
+            .setSamplesTrained(1000)
+            .build();
+    publisher.publishSync(event);
+    return event;
+  }
 }

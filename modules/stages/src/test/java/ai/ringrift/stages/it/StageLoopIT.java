@@ -234,7 +234,7 @@ class StageLoopIT {
         EvaluationService service =
             new EvaluationService(evaluation, policy, base.simulation(), support).start();
         EventPublisher publisher = ItSupport.publisher(context, "breaker-it")) {
-      TrainingCompleted first = trained(publisher, config, "m1");
+      TrainingCompleted first = ItSupport.trained(publisher, config, "m1");
       await().atMost(Duration.ofSeconds(60)).until(() -> !pipelineFailures(first).isEmpty());
       assertThat(pipelineFailures(first).get(0).getAttempts()).isEqualTo(3);
       assertThat(starts(runsFile)).hasSize(3);
@@ -244,7 +244,7 @@ class StageLoopIT {
               .until(() -> breaker(config), s -> s != null && s.getStatus() == CircuitStatus.OPEN);
       assertThat(opened.getOpens()).isEqualTo(1);
 
-      TrainingCompleted second = trained(publisher, config, "m2");
+      TrainingCompleted second = ItSupport.trained(publisher, config, "m2");
       StageRun probe =
           await()
               .atMost(Duration.ofSeconds(30))
@@ -277,23 +277,6 @@ class StageLoopIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> breaker(config).getStatus() == CircuitStatus.CLOSED);
     }
-  }
-
-  private static TrainingCompleted trained(
-      EventPublisher publisher, ConfigKey config, String model) {
-    TrainingCompleted event =
-        TrainingCompleted.newBuilder()
-            .setHeader(publisher.newHeader())
-            .setConfig(config)
-            .setJobId("job-" + model)
-            .setModelId(model)
-            .setModelPath("/models/" + model + ".pth")
-            .setEpochs(1)
-            .setFinalLoss(0.5)
-            .setSamplesTrained(1000)
-            .build();
-    publisher.publishSync(event);
-    return event;
   }
 
   private static List<PipelineFailed> pipelineFailures(TrainingCompleted trigger) {

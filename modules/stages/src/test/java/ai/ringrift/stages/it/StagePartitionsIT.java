@@ -98,7 +98,7 @@ class StagePartitionsIT {
       List<ConfigKey> configs = ConfigKeys.all();
       try (EventPublisher publisher = ItSupport.publisher(context, "partitions-it")) {
         for (ConfigKey config : configs) {
-          publisher.publishSync(trained(publisher, config));
+          ItSupport.trained(publisher, config, "model-" + ConfigKeys.format(config));
         }
       }
       await()
@@ -147,19 +147,5 @@ class StagePartitionsIT {
             new CommandSpec(template, 30, null, Map.of(), dir.resolve("logs").toString(), null, 1)),
         Map.of(2, 50, 3, 70, 4, 100),
         200);
-  }
-
-  private static TrainingCompleted trained(EventPublisher publisher, ConfigKey config) {
-    String model = "model-" + ConfigKeys.format(config);
-    return TrainingCompleted.newBuilder()
-        .setHeader(publisher.newHeader())
-        .setConfig(config)
-        .setJobId("job-" + model)
-        .setModelId(model)
-        .setModelPath("/models/" + model + ".pth")
-        .setEpochs(1)
-        .setFinalLoss(0.5)
-        .setSamplesTrained(1000)
-        .build();
   }
 }
