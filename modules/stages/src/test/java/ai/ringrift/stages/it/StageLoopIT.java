@@ -190,6 +190,22 @@ class StageLoopIT {
                                   && promoted.getModelId().equals(b.getModelId()))
                       .isEmpty());
 
+      // what a caller counts per config: games played, every stage's successful runs
+      await()
+          .atMost(LOOP_DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(loop.counts(config))
+                      .satisfies(
+                          c -> {
+                            assertThat(c.games()).isPositive();
+                            assertThat(c.syncs()).isPositive();
+                            assertThat(c.exports()).isPositive();
+                            assertThat(c.trainings()).isPositive();
+                            assertThat(c.evaluations()).isPositive();
+                            assertThat(c.promotions()).isPositive();
+                          }));
+
       // every stage recorded its runs, and no attempt of a trigger started twice
       for (Stage stage :
           List.of(Stage.SYNC, Stage.EXPORT, Stage.TRAINING, Stage.EVALUATION, Stage.PROMOTION)) {

@@ -42,6 +42,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   private final Path dataDir;
   private final StageSettings settings;
+  private final com.codahale.metrics.MetricRegistry metrics;
   private final List<Running> daemons = new ArrayList<>();
   private final List<SimulatedSelfplayWorker> workers = new ArrayList<>();
   private final List<EventPublisher> publishers = new ArrayList<>();
@@ -50,9 +51,11 @@ public final class SimulatedCluster implements AutoCloseable {
   /** A daemon on a thread of its own. */
   private record Running(Daemon daemon, Thread thread) {}
 
-  private SimulatedCluster(Path dataDir, StageSettings settings) {
+  private SimulatedCluster(
+      Path dataDir, StageSettings settings, com.codahale.metrics.MetricRegistry metrics) {
     this.dataDir = dataDir;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   /** The simulated loop of {@code configs} with the config of {@code context}. */
@@ -73,7 +76,9 @@ public final class SimulatedCluster implements AutoCloseable {
       List<ConfigKey> configs,
       String groupPrefix)
       throws InterruptedException {
-    SimulatedCluster cluster = new SimulatedCluster(dataDir, simulated(base, dataDir, configs));
+    SimulatedCluster cluster =
+        new SimulatedCluster(
+            dataDir, simulated(base, dataDir, configs), context.runtime().metrics());
     try {
       cluster.startAllocator(context);
       cluster.stages = StageServices.startAll(context, cluster.settings, groupPrefix);
@@ -219,6 +224,14 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Games of {@code config} played and announced ({@code SelfplayBatchCompleted}) by all hosts. */
   public long gamesPlayed(ConfigKey config) {
     return workers.stream().mapToLong(w -> w.games(config)).sum();
+  }
+
+  /**
+   * How far {@code config}'s loop has come: games played, and the successful runs of each stage
+   * (the stages' per-config counters in the context's metric registry).
+   */
+  public LoopCounts counts(ConfigKey config) {
+    return LoopCounts.of(metrics, config, gamesPlayed(config));
   }
 
   /** The simulated selfplay workers. */
