@@ -21,8 +21,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /app ringrift \
- && mkdir -p /var/lib/ringrift-registry-auth /var/lib/ringrift/streams \
- && chown ringrift /var/lib/ringrift-registry-auth /var/lib/ringrift/streams
+ && mkdir -p /var/lib/ringrift-registry-auth /var/lib/ringrift/streams /app/var \
+ && chown ringrift /var/lib/ringrift-registry-auth /var/lib/ringrift/streams /app/var
 WORKDIR /app
 COPY --from=build /out/lib /app/lib
 COPY config /app/config

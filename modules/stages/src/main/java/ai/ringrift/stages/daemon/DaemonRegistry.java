@@ -17,12 +17,25 @@ public final class DaemonRegistry {
     this.factories = Map.copyOf(factories);
   }
 
-  /** The daemons of the stages module. */
+  /** The daemons of the stages module: the bandwidth allocator and the five stage services. */
   public static DaemonRegistry stages() {
     return new DaemonRegistry(Map.of())
         .with(
             ai.ringrift.stages.bandwidth.BandwidthAllocatorService.NAME,
-            ai.ringrift.stages.bandwidth.BandwidthAllocatorService::create);
+            ai.ringrift.stages.bandwidth.BandwidthAllocatorService::create)
+        .with(ai.ringrift.stages.sync.SyncService.NAME, ai.ringrift.stages.sync.SyncService::create)
+        .with(
+            ai.ringrift.stages.export.ExportService.NAME,
+            ai.ringrift.stages.export.ExportService::create)
+        .with(
+            ai.ringrift.stages.training.TrainingService.NAME,
+            ai.ringrift.stages.training.TrainingService::create)
+        .with(
+            ai.ringrift.stages.evaluation.EvaluationService.NAME,
+            ai.ringrift.stages.evaluation.EvaluationService::create)
+        .with(
+            ai.ringrift.stages.promotion.PromotionService.NAME,
+            ai.ringrift.stages.promotion.PromotionService::create);
   }
 
   /** An empty registry. */

@@ -11,13 +11,76 @@ import ai.ringrift.config.Check;
  * @param games how simulated games look
  * @param trainer how simulated training turns data into hidden strength
  * @param evaluator how simulated gauntlet games are decided
+ * @param loop the pace of the embedded run's simulated cluster
  */
 public record SimulationSettings(
-    long seed, GameSettings games, TrainerSettings trainer, EvaluatorSettings evaluator) {
+    long seed,
+    GameSettings games,
+    TrainerSettings trainer,
+    EvaluatorSettings evaluator,
+    LoopSettings loop) {
   public SimulationSettings {
     Check.present("games", games);
     Check.present("trainer", trainer);
     Check.present("evaluator", evaluator);
+    Check.present("loop", loop);
+  }
+
+  /** A copy with another trainer (tests). */
+  public SimulationSettings withTrainer(TrainerSettings changed) {
+    return new SimulationSettings(seed, games, changed, evaluator, loop);
+  }
+
+  /** A copy with another loop pace. */
+  public SimulationSettings withLoop(LoopSettings changed) {
+    return new SimulationSettings(seed, games, trainer, evaluator, changed);
+  }
+
+  /**
+   * The simulated cluster of the embedded run: selfplay hosts as directories, writing small batches
+   * often, and the stages' thresholds scaled down to match, so that an iteration of the loop takes
+   * seconds; the production defaults of {@code config/stages.yaml} stay the original's numbers.
+   *
+   * @param selfplayHosts simulated selfplay hosts ({@code selfplay-1} ...)
+   * @param gamesPerBatch games in one batch of one config
+   * @param batchIntervalMillis time between a host's batches
+   * @param exportNewGames new games that make an export due (any player count)
+   * @param exportBootstrapGames the same before a config's first export
+   * @param exportCooldownSeconds least time between exports of a config
+   * @param trainingMinSamples fewest samples a shard needs for training
+   * @param trainingCooldownSeconds least time between trainings of a config
+   * @param trainingEpochs epochs of a simulated training
+   * @param modelStaggerMillis delay between selfplay hosts when a model is distributed
+   * @param retryBackoffSeconds wait before a failed attempt's retry
+   * @param orphanAfterSeconds wait before another instance's silent run counts as crashed
+   */
+  public record LoopSettings(
+      int selfplayHosts,
+      int gamesPerBatch,
+      int batchIntervalMillis,
+      int exportNewGames,
+      int exportBootstrapGames,
+      double exportCooldownSeconds,
+      long trainingMinSamples,
+      double trainingCooldownSeconds,
+      int trainingEpochs,
+      int modelStaggerMillis,
+      double retryBackoffSeconds,
+      double orphanAfterSeconds) {
+    public LoopSettings {
+      Check.between("selfplayHosts", selfplayHosts, 1, 64);
+      Check.atLeast("gamesPerBatch", gamesPerBatch, 1);
+      Check.atLeast("batchIntervalMillis", batchIntervalMillis, 10);
+      Check.atLeast("exportNewGames", exportNewGames, 1);
+      Check.atLeast("exportBootstrapGames", exportBootstrapGames, 1);
+      Check.atLeast("exportCooldownSeconds", exportCooldownSeconds, 0.0);
+      Check.atLeast("trainingMinSamples", trainingMinSamples, 1);
+      Check.atLeast("trainingCooldownSeconds", trainingCooldownSeconds, 0.0);
+      Check.atLeast("trainingEpochs", trainingEpochs, 1);
+      Check.atLeast("modelStaggerMillis", modelStaggerMillis, 0);
+      Check.atLeast("retryBackoffSeconds", retryBackoffSeconds, 0.0);
+      Check.atLeast("orphanAfterSeconds", orphanAfterSeconds, 0.0);
+    }
   }
 
   /**

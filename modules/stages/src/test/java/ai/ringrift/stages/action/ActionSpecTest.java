@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ActionSpecTest {
   static final ConfigSource REPO = ConfigSource.directory(Path.of("../../config"));
 
-  /** The parts of a stage section this module reads so far. */
+  /** The action of a stage section, whatever else the section holds. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
   record StageSection(ActionSpec action, NpzExpectations validation) {}
 
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
   record SyncSection(RsyncSpec rsync) {}
 
   @TempDir Path dir;

@@ -14,7 +14,6 @@ final class Simulations {
 
   /** The repository's settings with a different trainer. */
   static SimulationSettings withTrainer(SimulationSettings.TrainerSettings trainer) {
-    SimulationSettings s = settings();
-    return new SimulationSettings(s.seed(), s.games(), trainer, s.evaluator());
+    return settings().withTrainer(trainer);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.ringrift.events.CircuitState;
 import ai.ringrift.events.CircuitStateChanged;
 import ai.ringrift.events.CircuitStatus;
+import ai.ringrift.events.contract.CircuitAdmission;
 import ai.ringrift.streams.Driver;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import java.time.Duration;

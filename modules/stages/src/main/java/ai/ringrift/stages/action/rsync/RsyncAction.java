@@ -105,7 +105,8 @@ public final class RsyncAction implements Action {
     return List.copyOf(command);
   }
 
-  static boolean isRemote(String location) {
+  /** True for a location on another host: {@code host:path}, {@code user@host:path}, rsync://. */
+  public static boolean isRemote(String location) {
     return REMOTE.matcher(location).matches();
   }
 

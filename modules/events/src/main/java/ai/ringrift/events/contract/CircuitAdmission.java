@@ -1,4 +1,4 @@
-package ai.ringrift.streams.circuit;
+package ai.ringrift.events.contract;
 
 import ai.ringrift.events.CircuitState;
 import java.time.Instant;

@@ -1,0 +1,91 @@
+package ai.ringrift.stages;
+
+import ai.ringrift.config.Check;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.stages.evaluation.EvaluationConfig;
+import ai.ringrift.stages.export.ExportConfig;
+import ai.ringrift.stages.promotion.PromotionConfig;
+import ai.ringrift.stages.service.RunPolicy;
+import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.sync.SyncConfig;
+import ai.ringrift.stages.training.TrainingConfig;
+
+/**
+ * Everything {@code config/stages.yaml} says, each section bound to its validated record.
+ *
+ * @param paths where this host keeps the loop's files
+ * @param runs retries, crash detection and hand-over of every stage
+ * @param sync the sync stage
+ * @param export the export stage
+ * @param training the training stage
+ * @param evaluation the evaluation stage
+ * @param promotion the promotion stage
+ * @param simulation the simulated workload and the embedded run's pace
+ */
+public record StageSettings(
+    StagePaths paths,
+    RunPolicy runs,
+    SyncConfig sync,
+    ExportConfig export,
+    TrainingConfig training,
+    EvaluationConfig evaluation,
+    PromotionConfig promotion,
+    SimulationSettings simulation) {
+  public StageSettings {
+    Check.present("paths", paths);
+    Check.present("runs", runs);
+    Check.present("sync", sync);
+    Check.present("export", export);
+    Check.present("training", training);
+    Check.present("evaluation", evaluation);
+    Check.present("promotion", promotion);
+    Check.present("simulation", simulation);
+  }
+
+  /** Loads {@code stages.yaml} from {@code source}; a bad value names its section and key. */
+  public static StageSettings load(ConfigSource source) {
+    return new StageSettings(
+        StagesFile.paths(source),
+        StagesFile.runs(source),
+        StagesFile.section(source, "sync", SyncConfig.class),
+        StagesFile.section(source, "export", ExportConfig.class),
+        StagesFile.section(source, "training", TrainingConfig.class),
+        StagesFile.section(source, "evaluation", EvaluationConfig.class),
+        StagesFile.section(source, "promotion", PromotionConfig.class),
+        StagesFile.section(source, "simulation", SimulationSettings.class));
+  }
+
+  public StageSettings withPaths(StagePaths changed) {
+    return new StageSettings(
+        changed, runs, sync, export, training, evaluation, promotion, simulation);
+  }
+
+  public StageSettings withRuns(RunPolicy changed) {
+    return new StageSettings(
+        paths, changed, sync, export, training, evaluation, promotion, simulation);
+  }
+
+  public StageSettings withSync(SyncConfig changed) {
+    return new StageSettings(
+        paths, runs, changed, export, training, evaluation, promotion, simulation);
+  }
+
+  public StageSettings withExport(ExportConfig changed) {
+    return new StageSettings(
+        paths, runs, sync, changed, training, evaluation, promotion, simulation);
+  }
+
+  public StageSettings withTraining(TrainingConfig changed) {
+    return new StageSettings(paths, runs, sync, export, changed, evaluation, promotion, simulation);
+  }
+
+  public StageSettings withEvaluation(EvaluationConfig changed) {
+    return new StageSettings(paths, runs, sync, export, training, changed, promotion, simulation);
+  }
+
+  public StageSettings withSimulation(SimulationSettings changed) {
+    return new StageSettings(paths, runs, sync, export, training, evaluation, promotion, changed);
+  }
+}

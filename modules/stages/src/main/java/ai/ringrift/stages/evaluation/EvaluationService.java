@@ -1,0 +1,148 @@
+package ai.ringrift.stages.evaluation;
+
+import ai.ringrift.events.EvaluationFailed;
+import ai.ringrift.events.ModelRegistryEntry;
+import ai.ringrift.events.ModelVersion;
+import ai.ringrift.events.Stage;
+import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.action.ActionRequest;
+import ai.ringrift.stages.action.ActionResult;
+import ai.ringrift.stages.action.ResultFormatException;
+import ai.ringrift.stages.service.Outcome;
+import ai.ringrift.stages.service.RunAttempt;
+import ai.ringrift.stages.service.RunPolicy;
+import ai.ringrift.stages.service.StageHost;
+import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.StageService;
+import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.simulation.SimulatedEvaluator;
+import ai.ringrift.stages.simulation.SimulationSettings;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The evaluation stage, {@code evaluation}: on {@code TrainingCompleted} it plays the candidate's
+ * gauntlet against the baselines and the current champion (from {@code ringrift.state.models}) and
+ * publishes {@code EvaluationCompleted}, which the promotion controller judges, or {@code
+ * EvaluationFailed}. Group {@code ringrift.stage.evaluation}.
+ */
+public final class EvaluationService extends StageService<EvaluationService> {
+  /** The daemon's name in {@code config/daemons.yaml}. */
+  public static final String NAME = "evaluation";
+
+  private final StageHost host;
+  private final StageSupport support;
+  private final EvaluationAction decisions;
+  private final Action action;
+
+  /** An evaluation service; it does not close {@code support}. */
+  public EvaluationService(
+      EvaluationConfig config,
+      RunPolicy policy,
+      SimulationSettings simulation,
+      StageSupport support) {
+    this(config, policy, simulation, support, List.of());
+  }
+
+  private EvaluationService(
+      EvaluationConfig config,
+      RunPolicy policy,
+      SimulationSettings simulation,
+      StageSupport support,
+      List<AutoCloseable> owned) {
+    this.support = support;
+    this.decisions = new EvaluationAction(config);
+    this.action =
+        config
+            .action()
+            .create(
+                "evaluation.action",
+                EvaluationAction.PLACEHOLDERS,
+                () -> new SimulatedEvaluator(simulation));
+    StageHost.Builder builder =
+        StageHost.builder(NAME, Stage.EVALUATION, support, policy)
+            .on(TrainingCompleted.class, e -> waits -> Optional.of(new Job(e)));
+    owned.forEach(builder::owning);
+    this.host = builder.build();
+  }
+
+  /** The service of a daemon: its own support, closed with it. */
+  public static EvaluationService create(ServiceContext context) throws InterruptedException {
+    StageSupport support = StageSupport.open(context);
+    return new EvaluationService(
+        StagesFile.section(context.config(), "evaluation", EvaluationConfig.class),
+        StagesFile.runs(context.config()),
+        StagesFile.section(context.config(), "simulation", SimulationSettings.class),
+        support,
+        List.of(support));
+  }
+
+  /** The gauntlet of one trained candidate. */
+  private final class Job implements StageJob {
+    private final TrainingCompleted trained;
+
+    Job(TrainingCompleted trained) {
+      this.trained = trained;
+    }
+
+    @Override
+    public ai.ringrift.events.ConfigKey config() {
+      return trained.getConfig();
+    }
+
+    @Override
+    public String triggerId() {
+      return trained.getHeader().getEventId();
+    }
+
+    @Override
+    public SpecificRecord trigger() {
+      return trained;
+    }
+
+    @Override
+    public Outcome run(RunAttempt attempt) throws InterruptedException {
+      ModelRegistryEntry registry =
+          support.tables().get(ModelRegistryEntry.class, ConfigKeys.format(trained.getConfig()));
+      Optional<ModelVersion> champion = EvaluationAction.champion(registry, trained.getModelId());
+      ActionResult result =
+          action.run(
+              ActionRequest.of(
+                  attempt.runId(), decisions.parameters(trained, champion, attempt.runId())));
+      if (!result.succeeded()) {
+        return Outcome.failed(result.reason());
+      }
+      try {
+        return Outcome.succeeded(
+            null,
+            List.of(
+                decisions.completed(
+                    host.publisher().headerReactingTo(trained), trained, result.values())));
+      } catch (ResultFormatException e) {
+        return Outcome.failed("the gauntlet's result is not usable: " + e.getMessage());
+      }
+    }
+
+    @Override
+    public List<SpecificRecord> failureEvents(RunAttempt attempt, String error) {
+      return List.of(
+          EvaluationFailed.newBuilder()
+              .setHeader(host.publisher().headerReactingTo(trained))
+              .setConfig(trained.getConfig())
+              .setModelId(trained.getModelId())
+              .setError(error)
+              .setAttempt(attempt.attempt())
+              .build());
+    }
+  }
+
+  @Override
+  protected StageHost host() {
+    return host;
+  }
+}

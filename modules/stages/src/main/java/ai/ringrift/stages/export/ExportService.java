@@ -1,0 +1,137 @@
+package ai.ringrift.stages.export;
+
+import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.DataSyncCompleted;
+import ai.ringrift.events.Stage;
+import ai.ringrift.events.SyncDataType;
+import ai.ringrift.events.TriggerOutcome;
+import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.service.RunPolicy;
+import ai.ringrift.stages.service.StageHost;
+import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
+import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.service.TriggerRunner;
+import ai.ringrift.stages.simulation.SimulatedExport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The export stage, {@code export}: on {@code DataSyncCompleted} of games, when enough new games of
+ * the config have arrived (and the cooldown is over), it exports them to an NPZ shard, validates it
+ * and publishes {@code NpzExportCompleted} or {@code NpzExportFailed}. Group {@code
+ * ringrift.stage.export}.
+ */
+public final class ExportService extends StageService<ExportService> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ExportService.class);
+
+  /** The daemon's name in {@code config/daemons.yaml}. */
+  public static final String NAME = "export";
+
+  /** What the export jobs share. */
+  record Parts(
+      StagePaths paths,
+      ExportAction decisions,
+      Action action,
+      NpzValidator validator,
+      Supplier<EventPublisher> publisher) {
+    ExportLedger ledger(ConfigKey config) {
+      return new ExportLedger(paths.gamesOf(config), paths.npzOf(config));
+    }
+  }
+
+  private final StageHost host;
+  private final StageSupport support;
+  private final Parts parts;
+
+  /** An export service; it does not close {@code support}. */
+  public ExportService(
+      ExportConfig config, StagePaths paths, RunPolicy policy, StageSupport support) {
+    this(config, paths, policy, support, List.of());
+  }
+
+  private ExportService(
+      ExportConfig config,
+      StagePaths paths,
+      RunPolicy policy,
+      StageSupport support,
+      List<AutoCloseable> owned) {
+    this.support = support;
+    StageHost.Builder builder =
+        StageHost.builder(NAME, Stage.EXPORT, support, policy)
+            .on(DataSyncCompleted.class, e -> waits -> decide(e, waits));
+    owned.forEach(builder::owning);
+    this.host = builder.build();
+    this.parts =
+        new Parts(
+            paths,
+            new ExportAction(config),
+            config
+                .action()
+                .create("export.action", ExportAction.PLACEHOLDERS, SimulatedExport::new),
+            new NpzValidator(config.validation()),
+            host::publisher);
+  }
+
+  /** The service of a daemon: its own support, closed with it. */
+  public static ExportService create(ServiceContext context) throws InterruptedException {
+    StageSupport support = StageSupport.open(context);
+    return new ExportService(
+        StagesFile.section(context.config(), "export", ExportConfig.class),
+        StagesFile.paths(context.config()),
+        StagesFile.runs(context.config()),
+        support,
+        List.of(support));
+  }
+
+  private Optional<StageJob> decide(DataSyncCompleted sync, TriggerRunner.Waits waits)
+      throws Exception {
+    if (sync.getSyncType() != SyncDataType.GAMES) {
+      return Optional.empty();
+    }
+    ConfigKey config = sync.getConfig();
+    while (true) {
+      ExportLedger ledger = parts.ledger(config);
+      List<Path> fresh = ledger.newFiles();
+      Instant now = support.clock().instant();
+      ExportAction.Decision decision =
+          parts
+              .decisions()
+              .decide(config.getPlayers(), ExportLedger.games(fresh), lastExport(config), now);
+      switch (decision.verdict()) {
+        case DUE -> {
+          LOGGER.info("export config={} due: {}", ConfigKeys.format(config), decision.reason());
+          return Optional.of(new ExportJob(config, sync, fresh, parts));
+        }
+        case COOLING_DOWN -> waits.until(decision.notBefore());
+        case NOT_DUE -> {
+          LOGGER.debug(
+              "export config={} not due: {}", ConfigKeys.format(config), decision.reason());
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  private Instant lastExport(ConfigKey config) {
+    return support
+        .lastSuccess(config, Stage.EXPORT)
+        .map(TriggerOutcome::getFinishedAt)
+        .orElse(null);
+  }
+
+  @Override
+  protected StageHost host() {
+    return host;
+  }
+}

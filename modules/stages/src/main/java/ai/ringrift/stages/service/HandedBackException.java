@@ -1,0 +1,14 @@
+package ai.ringrift.stages.service;
+
+/**
+ * A run was handed back: its service is stopping or its trigger's partition moved to another
+ * instance. The trigger is left uncommitted for the partition's next owner, which finds the run's
+ * INTERRUPTED record (or the last failed attempt) and goes on from there.
+ */
+public final class HandedBackException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public HandedBackException(String reason) {
+    super(reason);
+  }
+}

@@ -1,0 +1,115 @@
+package ai.ringrift.stages.sync;
+
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.DataSyncCompleted;
+import ai.ringrift.events.DataSyncFailed;
+import ai.ringrift.events.SyncDataType;
+import ai.ringrift.stages.action.ActionResult;
+import ai.ringrift.stages.action.rsync.RsyncAction;
+import ai.ringrift.stages.service.Outcome;
+import ai.ringrift.stages.service.RunAttempt;
+import ai.ringrift.stages.service.TriggeredJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Distributes a promoted (or rolled-back-to) model to every selfplay host, host i starting i times
+ * the stagger after the first so that they do not all pull at once. Each host reports as soon as it
+ * has the model: {@code DataSyncCompleted} (sync type MODELS) or {@code DataSyncFailed}.
+ */
+final class ModelSyncJob extends TriggeredJob {
+  private final String modelPath;
+  private final SyncService.Parts parts;
+  private volatile boolean reported;
+
+  ModelSyncJob(
+      ConfigKey config, SpecificRecord trigger, String modelPath, SyncService.Parts parts) {
+    super(config, trigger);
+    this.modelPath = modelPath;
+    this.parts = parts;
+  }
+
+  @Override
+  public Outcome run(RunAttempt attempt) throws InterruptedException {
+    if (!exists(modelPath)) {
+      return Outcome.failed("model file " + modelPath + " does not exist on " + parts.node());
+    }
+    long start = System.nanoTime();
+    List<String> failed = new ArrayList<>();
+    for (SyncAction.Transfer transfer : parts.plan().model(config, modelPath)) {
+      long due = start + transfer.delay().toNanos();
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the stagger between hosts
+      }
+      long began = System.nanoTime();
+      ActionResult result =
+          parts
+              .transfers()
+              .run(
+                  transfer,
+                  attempt.runId() + "-" + transfer.host(),
+                  parts.config().modelsPriority());
+      reported = true;
+      if (result.succeeded()) {
+        parts
+            .publisher()
+            .get()
+            .publishSync(completed(transfer, result, Duration.ofNanos(System.nanoTime() - began)));
+      } else {
+        failed.add(transfer.host() + ": " + result.reason());
+        parts
+            .publisher()
+            .get()
+            .publishSync(failure(List.of(transfer.host()), result.reason(), attempt.attempt()));
+      }
+    }
+    return failed.isEmpty()
+        ? Outcome.succeeded(modelPath, List.of())
+        : Outcome.failed("model " + modelPath + " did not reach " + failed);
+  }
+
+  private DataSyncCompleted completed(
+      SyncAction.Transfer transfer, ActionResult result, Duration took) {
+    return DataSyncCompleted.newBuilder()
+        .setHeader(parts.publisher().get().headerReactingTo(trigger))
+        .setConfig(config)
+        .setSourceNode(parts.node())
+        .setTargets(List.of(transfer.host()))
+        .setSyncType(SyncDataType.MODELS)
+        .setFilesSynced((int) result.values().integer("files_transferred"))
+        .setBytesTransferred(result.values().integer("bytes_transferred"))
+        .setDurationSeconds(took.toMillis() / 1000.0)
+        .setDestinationPath(transfer.destination())
+        .build();
+  }
+
+  private DataSyncFailed failure(List<String> hosts, String error, int attempt) {
+    return DataSyncFailed.newBuilder()
+        .setHeader(parts.publisher().get().headerReactingTo(trigger))
+        .setConfig(config)
+        .setSourceNode(parts.node())
+        .setTargets(hosts)
+        .setSyncType(SyncDataType.MODELS)
+        .setError(error)
+        .setAttempt(attempt)
+        .build();
+  }
+
+  /** Hosts that failed have reported already; a crashed attempt reports for all of them. */
+  @Override
+  public List<SpecificRecord> failureEvents(RunAttempt attempt, String error) {
+    return reported
+        ? List.of()
+        : List.of(failure(parts.plan().selfplayHostNames(), error, attempt.attempt()));
+  }
+
+  /** A remote source is rsync's to find; a local one must be there (training wrote it here). */
+  private static boolean exists(String path) {
+    return RsyncAction.isRemote(path) || Files.isRegularFile(Path.of(path));
+  }
+}

@@ -1,0 +1,104 @@
+package ai.ringrift.stages.sync;
+
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.stages.service.StagePaths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the sync stage copies where (pure): a selfplay host's games of a config to every training
+ * host, a promoted model to every selfplay host, staggered.
+ */
+public final class SyncAction {
+  /**
+   * One rsync.
+   *
+   * @param host the remote end, whose bandwidth it uses (the selfplay host)
+   * @param target the receiving host's name, for the report
+   * @param source rsync source (a trailing slash copies a directory's contents)
+   * @param destination rsync destination
+   * @param delay how long after the run's start this transfer begins
+   */
+  public record Transfer(
+      String host, String target, String source, String destination, Duration delay) {}
+
+  private final SyncConfig config;
+  private final StagePaths paths;
+
+  public SyncAction(SyncConfig config, StagePaths paths) {
+    this.config = config;
+    this.paths = paths;
+  }
+
+  /** The selfplay host named {@code name}. */
+  public Optional<SyncHost> selfplayHost(String name) {
+    return config.selfplayHosts().stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  /** The names of the selfplay hosts. */
+  public List<String> selfplayHostNames() {
+    return config.selfplayHosts().stream().map(SyncHost::name).toList();
+  }
+
+  /** The training hosts games go to: the configured ones, or this host. */
+  public List<SyncHost> trainingHosts() {
+    return config.trainingHosts().isEmpty()
+        ? List.of(new SyncHost("local", paths.games(), null))
+        : config.trainingHosts();
+  }
+
+  /**
+   * The games of {@code config} from selfplay host {@code from} to every training host.
+   *
+   * @throws IllegalArgumentException for a host that is not configured
+   */
+  public List<Transfer> games(ConfigKey config, String from) {
+    SyncHost source =
+        selfplayHost(from)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown selfplay host '"
+                            + from
+                            + "' (sync.selfplayHosts: "
+                            + selfplayHostNames()
+                            + ")"));
+    String key = ConfigKeys.format(config);
+    List<Transfer> transfers = new ArrayList<>();
+    for (SyncHost target : trainingHosts()) {
+      transfers.add(
+          new Transfer(
+              source.name(),
+              target.name(),
+              join(source.games(), key) + "/",
+              join(join(target.games(), key), source.name()) + "/",
+              Duration.ZERO));
+    }
+    return transfers;
+  }
+
+  /** {@code modelPath} to every selfplay host as its production model of {@code config}. */
+  public List<Transfer> model(ConfigKey config, String modelPath) {
+    List<Transfer> transfers = new ArrayList<>();
+    List<SyncHost> hosts = this.config.selfplayHosts();
+    for (int i = 0; i < hosts.size(); i++) {
+      SyncHost host = hosts.get(i);
+      transfers.add(
+          new Transfer(
+              host.name(),
+              host.name(),
+              modelPath,
+              join(host.models(), paths.modelFileName(config)),
+              this.config.modelStagger().multipliedBy(i)));
+    }
+    return transfers;
+  }
+
+  /** {@code location/child} for a local path or an rsync {@code host:path}. */
+  static String join(String location, String child) {
+    return location.endsWith("/") ? location + child : location + "/" + child;
+  }
+}

@@ -1,0 +1,62 @@
+package ai.ringrift.stages.sync;
+
+import ai.ringrift.config.Check;
+import ai.ringrift.events.TransferPriority;
+import ai.ringrift.stages.action.rsync.RsyncSpec;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sync stage (section {@code sync} of {@code config/stages.yaml}).
+ *
+ * @param rsync how rsync runs
+ * @param trainingHosts where new games go; empty for this host's {@code paths.games}
+ * @param selfplayHosts where games come from and promoted models go
+ * @param modelStaggerSeconds host i of a model distribution starts i times this after the first, so
+ *     that not every selfplay host pulls at once
+ * @param gamesPriority bandwidth priority of game transfers
+ * @param modelsPriority bandwidth priority of model transfers
+ * @param transferKbps the rate a transfer asks the allocator for; 0 for the allocator's default
+ */
+public record SyncConfig(
+    RsyncSpec rsync,
+    List<SyncHost> trainingHosts,
+    List<SyncHost> selfplayHosts,
+    double modelStaggerSeconds,
+    TransferPriority gamesPriority,
+    TransferPriority modelsPriority,
+    int transferKbps) {
+  public SyncConfig {
+    Check.present("rsync", rsync);
+    trainingHosts = Check.list(trainingHosts);
+    selfplayHosts = Check.list(selfplayHosts);
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < selfplayHosts.size(); i++) {
+      SyncHost host = selfplayHosts.get(i);
+      Check.that(
+          host.models() != null && !host.models().isBlank(),
+          "selfplayHosts[" + i + "].models",
+          "is required: where " + host.name() + " reads its models");
+      Check.that(
+          names.add(host.name()),
+          "selfplayHosts[" + i + "].name",
+          "names " + host.name() + " twice");
+    }
+    Check.atLeast("modelStaggerSeconds", modelStaggerSeconds, 0.0);
+    gamesPriority = Check.orDefault(gamesPriority, TransferPriority.NORMAL);
+    modelsPriority = Check.orDefault(modelsPriority, TransferPriority.HIGH);
+    Check.atLeast("transferKbps", transferKbps, 0);
+  }
+
+  public Duration modelStagger() {
+    return Duration.ofNanos(Math.round(modelStaggerSeconds * 1e9));
+  }
+
+  /** A copy with other hosts (the simulated cluster's directories). */
+  public SyncConfig withHosts(List<SyncHost> training, List<SyncHost> selfplay, double stagger) {
+    return new SyncConfig(
+        rsync, training, selfplay, stagger, gamesPriority, modelsPriority, transferKbps);
+  }
+}

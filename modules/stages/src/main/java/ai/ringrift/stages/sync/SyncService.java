@@ -1,0 +1,148 @@
+package ai.ringrift.stages.sync;
+
+import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.ModelPromoted;
+import ai.ringrift.events.ModelRolledBack;
+import ai.ringrift.events.SelfplayBatchCompleted;
+import ai.ringrift.events.Stage;
+import ai.ringrift.events.SyncRequested;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.roles.RoleContext;
+import ai.ringrift.stages.action.rsync.RsyncAction;
+import ai.ringrift.stages.bandwidth.BandwidthClient;
+import ai.ringrift.stages.service.RunPolicy;
+import ai.ringrift.stages.service.StageHost;
+import ai.ringrift.stages.service.StageJob;
+import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.service.StageService;
+import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.service.StagesFile;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync stage, {@code selfplay-sync}: on {@code SelfplayBatchCompleted} (or {@code
+ * SyncRequested} for games) it copies the config's game files from the selfplay host to the
+ * training hosts with rsync at the bandwidth the allocator grants; on {@code ModelPromoted} and
+ * {@code ModelRolledBack} (or {@code SyncRequested} for models) it distributes the model to every
+ * selfplay host, staggered, each host reporting. Group {@code ringrift.stage.selfplay-sync}.
+ */
+public final class SyncService extends StageService<SyncService> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(SyncService.class);
+
+  /** The daemon's name in {@code config/daemons.yaml}. */
+  public static final String NAME = "selfplay-sync";
+
+  /** What the sync jobs share. */
+  record Parts(
+      SyncConfig config,
+      SyncAction plan,
+      Transfers transfers,
+      Supplier<EventPublisher> publisher,
+      String node) {}
+
+  private final StageHost host;
+  private final Parts parts;
+  private final StagePaths paths;
+
+  /** A sync service; it closes neither {@code support} nor {@code bandwidth}. */
+  public SyncService(
+      SyncConfig config,
+      StagePaths paths,
+      RunPolicy policy,
+      StageSupport support,
+      BandwidthClient bandwidth) {
+    this(config, paths, policy, support, bandwidth, List.of());
+  }
+
+  private SyncService(
+      SyncConfig config,
+      StagePaths paths,
+      RunPolicy policy,
+      StageSupport support,
+      BandwidthClient bandwidth,
+      List<AutoCloseable> owned) {
+    this.paths = paths;
+    StageHost.Builder builder =
+        StageHost.builder(NAME, Stage.SYNC, support, policy)
+            .on(
+                SelfplayBatchCompleted.class,
+                e ->
+                    waits ->
+                        Optional.of(
+                            games(e.getConfig(), e, List.of(e.getNode()), e.getGamesCompleted())))
+            .on(SyncRequested.class, e -> waits -> requested(e))
+            .on(
+                ModelPromoted.class,
+                e -> waits -> Optional.of(model(e.getConfig(), e, e.getModelPath())))
+            .on(
+                ModelRolledBack.class,
+                e -> waits -> Optional.of(model(e.getConfig(), e, e.getToModelPath())));
+    owned.forEach(builder::owning);
+    this.host = builder.build();
+    this.parts =
+        new Parts(
+            config,
+            new SyncAction(config, paths),
+            new Transfers(new RsyncAction(config.rsync()), bandwidth, config.transferKbps()),
+            host::publisher,
+            RoleContext.localHost());
+  }
+
+  /** The service of a daemon: its own support and bandwidth client, closed with it. */
+  public static SyncService create(ServiceContext context) throws InterruptedException {
+    StageSupport support = StageSupport.open(context);
+    BandwidthClient bandwidth = BandwidthClient.start(context, support.source(NAME));
+    return new SyncService(
+        StagesFile.section(context.config(), "sync", SyncConfig.class),
+        StagesFile.paths(context.config()),
+        StagesFile.runs(context.config()),
+        support,
+        bandwidth,
+        List.of(bandwidth, support));
+  }
+
+  private StageJob games(
+      ConfigKey config,
+      org.apache.avro.specific.SpecificRecord trigger,
+      List<String> from,
+      int newGames) {
+    return new GamesSyncJob(config, trigger, from, newGames, parts);
+  }
+
+  private StageJob model(
+      ConfigKey config, org.apache.avro.specific.SpecificRecord trigger, String path) {
+    return new ModelSyncJob(config, trigger, path, parts);
+  }
+
+  private Optional<StageJob> requested(SyncRequested request) {
+    ConfigKey config = request.getConfig();
+    return switch (request.getDataType()) {
+      case GAMES ->
+          Optional.of(
+              games(
+                  config,
+                  request,
+                  request.getSourceNode() == null
+                      ? parts.plan().selfplayHostNames()
+                      : List.of(request.getSourceNode()),
+                  0));
+      case MODELS -> Optional.of(model(config, request, paths.productionModel(config).toString()));
+      case NPZ -> {
+        LOGGER.warn(
+            "sync request {} for NPZ shards ignored: shards stay on the training host that exports them",
+            request.getHeader().getEventId());
+        yield Optional.empty();
+      }
+    };
+  }
+
+  @Override
+  protected StageHost host() {
+    return host;
+  }
+}

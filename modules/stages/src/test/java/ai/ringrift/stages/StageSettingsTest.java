@@ -1,0 +1,41 @@
+package ai.ringrift.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.ringrift.config.ConfigException;
+import ai.ringrift.config.ConfigSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StageSettingsTest {
+  static final Path CONFIG = Path.of("../../config");
+
+  @Test
+  void theRepositoryFileLoadsEverySection() {
+    StageSettings settings = StageSettings.load(ConfigSource.directory(CONFIG));
+
+    assertThat(settings.runs().maxAttempts()).isEqualTo(3);
+    assertThat(settings.export().minNewGames()).containsEntry(2, 50).containsEntry(4, 100);
+    assertThat(settings.evaluation().gamesPerBaseline()).containsEntry(3, 70);
+  }
+
+  @Test
+  void aBadValueNamesItsFileSectionAndKey(@TempDir Path dir) throws IOException {
+    try (var files = Files.list(CONFIG)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Path stages = dir.resolve("stages.yaml");
+    Files.writeString(stages, Files.readString(stages).replace("maxAttempts: 3", "maxAttempts: 0"));
+
+    assertThatThrownBy(() -> StageSettings.load(ConfigSource.directory(dir)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("stages.yaml")
+        .hasMessageContaining("maxAttempts");
+  }
+}

@@ -1,0 +1,144 @@
+package ai.ringrift.stages.it;
+
+import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.events.StageRun;
+import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.runtime.RuntimeSettings;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
+import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.kafka.TopicSnapshot;
+import ai.ringrift.stages.StageSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What the stage integration tests share: config copies, contexts, reading topics. */
+public final class ItSupport {
+  /** The repository's config directory. */
+  public static final Path REPOSITORY_CONFIG = Path.of("../../config");
+
+  private ItSupport() {}
+
+  /** A copy of the repository's config in {@code dir}, with {@code edits} applied per file. */
+  public static ConfigSource configCopy(Path dir, Map<String, UnaryOperator<String>> edits) {
+    try {
+      Files.createDirectories(dir);
+      try (var files = Files.list(REPOSITORY_CONFIG)) {
+        for (Path file : files.toList()) {
+          String text = Files.readString(file);
+          String name = file.getFileName().toString();
+          Files.writeString(dir.resolve(name), edits.getOrDefault(name, t -> t).apply(text));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ConfigSource.directory(dir);
+  }
+
+  /** The repository's stage settings. */
+  public static StageSettings repositorySettings() {
+    return StageSettings.load(ConfigSource.directory(REPOSITORY_CONFIG));
+  }
+
+  /**
+   * Kafka settings for stages that must notice a killed member quickly: the broker's smallest
+   * session timeout instead of 45 s.
+   */
+  public static KafkaSettings quickGroups(KafkaSettings kafka) {
+    return kafka.with("session.timeout.ms", "6000").with("heartbeat.interval.ms", "1000");
+  }
+
+  /** A runtime on a free port without JMX. */
+  public static ServiceRuntime runtime(String name) {
+    return ServiceRuntime.start(name, RuntimeSettings.ephemeral());
+  }
+
+  /** A context on {@code kafka} with {@code config}. */
+  public static ServiceContext context(
+      ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
+    return ServiceMain.context(config, kafka, runtime);
+  }
+
+  /** A publisher for the test's own events. */
+  public static EventPublisher publisher(ServiceContext context, String source) {
+    return EventPublisher.builder()
+        .source(source)
+        .kafka(context.kafka())
+        .catalog(context.catalog())
+        .serdes(context.serdes())
+        .config(context.config())
+        .build();
+  }
+
+  /** Every committed event of {@code type} on its topic, oldest first per partition. */
+  public static <T extends SpecificRecord> List<T> read(ServiceContext context, Class<T> type) {
+    return read(context.kafka(), context.catalog(), context.serdes(), type);
+  }
+
+  public static <T extends SpecificRecord> List<T> read(
+      KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes, Class<T> type) {
+    try {
+      return TopicSnapshot.read(
+              kafka,
+              catalog.topicFor(type).name(),
+              serdes.key().deserializer(),
+              serdes.value(type).deserializer(),
+              Duration.ofSeconds(30))
+          .stream()
+          .map(ConsumerRecord::value)
+          .toList();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The events of {@code type} that match. */
+  public static <T extends SpecificRecord> List<T> read(
+      ServiceContext context, Class<T> type, Predicate<T> which) {
+    return read(context, type).stream().filter(which).toList();
+  }
+
+  /** The stage-run records of one key ({@code hex8_2p/export}), oldest first. */
+  public static List<StageRun> runs(ServiceContext context, String key) {
+    return read(
+        context,
+        StageRun.class,
+        r ->
+            (ai.ringrift.events.contract.ConfigKeys.format(r.getConfig())
+                    + "/"
+                    + r.getStage().name().toLowerCase(java.util.Locale.ROOT))
+                .equals(key));
+  }
+
+  /** Publishes a {@code TrainingCompleted} of {@code model} (the evaluation stage's trigger). */
+  public static ai.ringrift.events.TrainingCompleted trained(
+      EventPublisher publisher, ai.ringrift.events.ConfigKey config, String model) {
+    ai.ringrift.events.TrainingCompleted event =
+        ai.ringrift.events.TrainingCompleted.newBuilder()
+            .setHeader(publisher.newHeader())
+            .setConfig(config)
+            .setJobId("job-" + model)
+            .setModelId(model)
+            .setModelPath("/models/" + model + ".pth")
+            .setEpochs(1)
+            .setFinalLoss(0.5)
+            .setSamplesTrained(1000)
+            .build();
+    publisher.publishSync(event);
+    return event;
+  }
+}
