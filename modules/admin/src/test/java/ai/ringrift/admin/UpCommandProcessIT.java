@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ringrift up} as a user runs it: a separate JVM, stopped with SIGTERM, restarted on the
- * same data directory.
+ * {@code ringrift up} as a user runs it: a separate JVM with the training loop running, stopped
+ * with SIGTERM (it prints its summary and stops cleanly), restarted on the same data directory.
  */
 class UpCommandProcessIT {
   static final String TOPIC = "ringrift.training.completed";
@@ -50,6 +50,9 @@ class UpCommandProcessIT {
     }
     assertThat(first.stop()).as("exit code after SIGTERM").isIn(0, 143);
     assertThat(first.output).anyMatch(line -> line.startsWith("stopped; data kept in"));
+    assertThat(first.output)
+        .as("the loop's summary")
+        .anyMatch(line -> line.startsWith("summary after"));
     assertThat(first.output)
         .anyMatch(line -> line.contains("topic catalog:") && line.contains("created"));
 
@@ -103,7 +106,11 @@ class UpCommandProcessIT {
                   "--controller-port",
                   "0",
                   "--registry-port",
-                  "0")
+                  "0",
+                  "--http-port",
+                  "0",
+                  "--configs",
+                  "square8_2p")
               .redirectErrorStream(true)
               .start();
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();

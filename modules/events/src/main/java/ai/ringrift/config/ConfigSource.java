@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
@@ -16,13 +17,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where the platform's config files come from: a directory (the repository's {@code config/}, or
  * one given with {@code --config} / {@code RINGRIFT_CONFIG_DIR}) or, when none is given, the copy
  * of {@code config/} packaged in the events jar. Files are YAML and bind to validated records; a
- * bad value fails with a message that names the file and the key.
+ * bad value fails with a message that names the file and the key. A source may carry overrides of
+ * single keys (the embedded run's faster pace), applied before binding and so validated the same
+ * way.
  */
 public final class ConfigSource {
   /** Environment variable naming the config directory. */
@@ -37,9 +43,15 @@ public final class ConfigSource {
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private final Path directory;
+  private final Map<String, Map<String, JsonNode>> overrides;
 
   private ConfigSource(Path directory) {
+    this(directory, Map.of());
+  }
+
+  private ConfigSource(Path directory, Map<String, Map<String, JsonNode>> overrides) {
     this.directory = directory;
+    this.overrides = overrides;
   }
 
   /** Files from {@code directory}; it must exist. */
@@ -77,6 +89,40 @@ public final class ConfigSource {
     return Optional.ofNullable(directory);
   }
 
+  /**
+   * This source with {@code values} replacing keys of {@code file}: dotted paths from the file's
+   * top level ({@code signals.minTrainingIntervalSeconds}) to YAML scalars, lists or maps.
+   *
+   * @throws ConfigException naming the key when {@code file} has no such key
+   */
+  public ConfigSource withOverrides(String file, Map<String, ?> values) {
+    JsonNode tree = read(file);
+    Map<String, Map<String, JsonNode>> all = new TreeMap<>(overrides);
+    Map<String, JsonNode> forFile = new LinkedHashMap<>(all.getOrDefault(file, Map.of()));
+    values.forEach(
+        (key, value) -> {
+          if (tree.at(pointer(key)).isMissingNode() || !parentOf(tree, key).isObject()) {
+            throw new ConfigException(
+                key, describe(file) + ": " + key + ": no such key to override", null);
+          }
+          forFile.put(key, MAPPER.valueToTree(value));
+        });
+    all.put(file, Map.copyOf(forFile));
+    return new ConfigSource(directory, Map.copyOf(all));
+  }
+
+  /** The overrides this source applies: file → dotted key → value as YAML text. */
+  public Map<String, Map<String, String>> overrides() {
+    Map<String, Map<String, String>> shown = new TreeMap<>();
+    overrides.forEach(
+        (file, values) -> {
+          Map<String, String> text = new TreeMap<>();
+          values.forEach((k, v) -> text.put(k, v.toString()));
+          shown.put(file, text);
+        });
+    return shown;
+  }
+
   /** Binds a whole file to {@code type}. */
   public <T> T load(String file, Class<T> type) {
     return bind(file, "", read(file), type);
@@ -93,7 +139,9 @@ public final class ConfigSource {
 
   /** Human description of a file of this source, for messages. */
   public String describe(String file) {
-    return directory == null ? "packaged " + file : directory.resolve(file).toString();
+    String where = directory == null ? "packaged " + file : directory.resolve(file).toString();
+    Map<String, JsonNode> replaced = overrides.get(file);
+    return replaced == null ? where : where + " (overridden: " + replaced + ")";
   }
 
   private JsonNode read(String file) {
@@ -102,6 +150,7 @@ public final class ConfigSource {
       if (tree == null || !tree.isObject()) {
         throw new ConfigException(file, describe(file) + ": is empty or not a YAML mapping", null);
       }
+      overrides.getOrDefault(file, Map.of()).forEach((key, value) -> replace(tree, key, value));
       return tree;
     } catch (JsonProcessingException e) {
       throw new ConfigException(
@@ -109,6 +158,20 @@ public final class ConfigSource {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + describe(file), e);
     }
+  }
+
+  private static void replace(JsonNode tree, String key, JsonNode value) {
+    ((ObjectNode) parentOf(tree, key))
+        .set(key.substring(key.lastIndexOf('.') + 1), value.deepCopy());
+  }
+
+  private static JsonNode parentOf(JsonNode tree, String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? tree : tree.at(pointer(key.substring(0, dot)));
+  }
+
+  private static String pointer(String dottedKey) {
+    return "/" + dottedKey.replace("~", "~0").replace("/", "~1").replace('.', '/');
   }
 
   private InputStream open(String file) throws IOException {

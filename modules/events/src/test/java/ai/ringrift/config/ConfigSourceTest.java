@@ -31,6 +31,31 @@ class ConfigSourceTest {
   }
 
   @Test
+  void overridesReplaceSingleKeysAndAreValidatedLikeTheFile() throws IOException {
+    write("s.yaml", "bandwidth:\n  name: x\n  limits: {perHost: 5, total: 12}\n");
+    ConfigSource base = ConfigSource.directory(dir);
+    ConfigSource faster =
+        base.withOverrides("s.yaml", java.util.Map.of("bandwidth.limits.total", 20));
+    assertThat(faster.section("s.yaml", "bandwidth", Settings.class).limits())
+        .isEqualTo(new Limits(5, 20));
+    assertThat(base.section("s.yaml", "bandwidth", Settings.class).limits().total())
+        .as("the base source is unchanged")
+        .isEqualTo(12);
+    assertThat(faster.overrides())
+        .containsEntry("s.yaml", java.util.Map.of("bandwidth.limits.total", "20"));
+    assertThatThrownBy(
+            () ->
+                base.withOverrides("s.yaml", java.util.Map.of("bandwidth.limits.perHost", 0))
+                    .section("s.yaml", "bandwidth", Settings.class))
+        .hasMessageContaining("bandwidth.limits.perHost: must be at least 1, was 0")
+        .hasMessageContaining("overridden");
+    assertThatThrownBy(
+            () -> base.withOverrides("s.yaml", java.util.Map.of("bandwidth.limits.totl", 1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("s.yaml: bandwidth.limits.totl: no such key to override");
+  }
+
+  @Test
   void namesTheKeyOfAnOutOfRangeValue() throws IOException {
     write("s.yaml", "bandwidth:\n  name: x\n  limits: {perHost: 0, total: 12}\n");
     assertThatThrownBy(

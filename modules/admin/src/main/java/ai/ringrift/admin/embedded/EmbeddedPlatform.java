@@ -31,11 +31,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final EmbeddedKafkaBroker broker;
+  private final ConfigSource config;
   private final TopicCatalog catalog;
   private EmbeddedSchemaRegistry registry;
 
-  private EmbeddedPlatform(EmbeddedKafkaBroker broker, TopicCatalog catalog) {
+  private EmbeddedPlatform(EmbeddedKafkaBroker broker, ConfigSource config, TopicCatalog catalog) {
     this.broker = broker;
+    this.config = config;
     this.catalog = catalog;
     running.push(broker);
   }
@@ -55,7 +57,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.broker());
     progress.accept(
         "kafka broker up at " + broker.bootstrapServers() + ", data in " + broker.dataDirectory());
-    EmbeddedPlatform platform = new EmbeddedPlatform(broker, catalog);
+    EmbeddedPlatform platform = new EmbeddedPlatform(broker, config, catalog);
     try {
       ApplyResult applied = platform.applyCatalog();
       progress.accept(
@@ -83,6 +85,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
   /** Base URL of the embedded schema registry. */
   public String registryUrl() {
     return registry.url();
+  }
+
+  /** The config directory the platform runs with. */
+  public ConfigSource config() {
+    return config;
   }
 
   /** The catalog the platform runs with. */
