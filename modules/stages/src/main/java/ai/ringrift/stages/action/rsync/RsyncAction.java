@@ -10,6 +10,7 @@ import ai.ringrift.stages.action.process.ProcessFailures;
 import ai.ringrift.stages.action.process.ProcessInvocation;
 import ai.ringrift.stages.action.process.ProcessOutcome;
 import ai.ringrift.stages.action.process.ProcessRunner;
+import ai.ringrift.stages.files.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,9 @@ public final class RsyncAction implements Action {
     command.add(spec.binary());
     command.add("--archive");
     command.add("--partial-dir=" + spec.partialDir());
+    // a file still being written has its temporary name (AtomicFiles): it is copied once renamed,
+    // by the next sync, never half-written, and its rename never fails this one (exit code 24)
+    command.add("--exclude=" + AtomicFiles.TEMP_PREFIX + "*");
     // rsync copies local files whole, which would ignore a partial file: force the delta
     // algorithm so an interrupted transfer resumes from what already arrived
     command.add("--no-whole-file");

@@ -72,6 +72,17 @@ class RsyncActionTest {
   }
 
   @Test
+  void neverCopiesAFileStillBeingWrittenUnderItsTemporaryName() throws Exception {
+    Files.writeString(source.resolve(".tmp-batch-3.games.jsonl-1234"), "{\"game_id\": \"half");
+
+    ActionResult result = sync(spec(true, null, 60), source + "/", target + "/", 0);
+
+    assertThat(result.succeeded()).as(result.describe()).isTrue();
+    assertThat(result.values().integer("files_transferred")).isEqualTo(2);
+    assertThat(target.resolve(".tmp-batch-3.games.jsonl-1234")).doesNotExist();
+  }
+
+  @Test
   void passesTheBandwidthGrantAsBwlimit() throws Exception {
     ActionResult result = sync(spec(true, null, 60), source + "/", target + "/", 25_000);
 
