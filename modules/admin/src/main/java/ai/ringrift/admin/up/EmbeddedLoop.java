@@ -10,9 +10,8 @@ import ai.ringrift.stages.simulation.cluster.SimulatedCluster;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +26,17 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedLoop implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedLoop.class);
 
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final LoopTally tally;
-  private ServiceRuntime runtime;
+  private final ServiceRuntime runtime;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedLoop(LoopTally tally) {
+  private EmbeddedLoop(LoopTally tally, ServiceRuntime runtime) {
     this.tally = tally;
+    this.runtime = runtime;
   }
 
   /**
-   * Starts the loop.
+   * Starts the loop; its components stop with the runtime, newest first.
    *
    * @param config the config directory everything reads
    * @param kafka the broker and registry to run on
@@ -53,33 +53,23 @@ public final class EmbeddedLoop implements AutoCloseable {
       RuntimeSettings runtimeSettings,
       Consumer<String> notable)
       throws InterruptedException {
-    EmbeddedLoop loop = new EmbeddedLoop(new LoopTally(settings.configs()));
+    EmbeddedLoop loop =
+        new EmbeddedLoop(
+            new LoopTally(settings.configs()), ServiceRuntime.start("embedded", runtimeSettings));
     try {
-      loop.startAll(config, kafka, dataDir, settings, runtimeSettings, notable);
+      ServiceContext context = ServiceMain.context(config, kafka, loop.runtime);
+      loop.runtime.manage(LoopWatcher.start(context, loop.tally, notable));
+      StreamsSettings streams =
+          StreamsSettings.load(config, Map.of()).withStateDir(dataDir.resolve("streams"));
+      loop.runtime.manage(StreamsApps.start(context, streams));
+      loop.runtime.manage(
+          SimulatedCluster.start(context, dataDir.resolve("loop"), settings.configKeys()));
     } catch (RuntimeException | InterruptedException e) {
       loop.close();
       throw e;
     }
-    return loop;
-  }
-
-  private void startAll(
-      ConfigSource config,
-      KafkaSettings kafka,
-      Path dataDir,
-      EmbeddedLoopSettings settings,
-      RuntimeSettings runtimeSettings,
-      Consumer<String> notable)
-      throws InterruptedException {
-    runtime = ServiceRuntime.start("embedded", runtimeSettings);
-    running.push(runtime);
-    ServiceContext context = ServiceMain.context(config, kafka, runtime);
-    running.push(LoopWatcher.start(context, tally, notable));
-    StreamsSettings streams =
-        StreamsSettings.load(config, Map.of()).withStateDir(dataDir.resolve("streams"));
-    running.push(StreamsApps.start(context, streams));
-    running.push(SimulatedCluster.start(context, dataDir.resolve("loop"), settings.configKeys()));
     LOGGER.info("embedded loop started: configs={} data={}", settings.configs(), dataDir);
+    return loop;
   }
 
   /** What the loop did so far. */
@@ -92,16 +82,11 @@ public final class EmbeddedLoop implements AutoCloseable {
     return runtime.http().baseUrl();
   }
 
-  /** Stops selfplay and the stages, then the Streams apps, the watcher and the runtime. */
+  /** Stops selfplay and the stages, then the Streams apps, the watcher and the runtime; once. */
   @Override
-  public synchronized void close() {
-    while (!running.isEmpty()) {
-      AutoCloseable component = running.pop();
-      try {
-        component.close();
-      } catch (Exception e) {
-        LOGGER.warn("stopping {} failed", component.getClass().getSimpleName(), e);
-      }
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      runtime.close();
     }
   }
 }
