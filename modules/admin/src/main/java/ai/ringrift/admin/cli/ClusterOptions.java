@@ -1,8 +1,11 @@
 package ai.ringrift.admin.cli;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.registry.SchemaRegistryClient;
+import ai.ringrift.client.registry.SchemaRegistryException;
 import ai.ringrift.client.security.SecurityConfig;
 import ai.ringrift.client.security.SecurityErrors;
+import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -11,6 +14,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,12 +28,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the cluster is, shared by every command: {@code --bootstrap-server}, {@code
- * --registry-url}, {@code --command-config} and {@code --config}. Defaults come from the
+ * --registry-url}, {@code --command-config} and the config directory. Defaults come from the
  * environment ({@code RINGRIFT_BOOTSTRAP_SERVERS}, {@code RINGRIFT_SCHEMA_REGISTRY_URL}, {@code
  * RINGRIFT_CONFIG_DIR}, {@code RINGRIFT_KAFKA_*}, {@code RINGRIFT_KAFKA_USERNAME} + {@code
- * RINGRIFT_CLUSTER_AUTH_TOKEN}).
+ * RINGRIFT_CLUSTER_AUTH_TOKEN}). The config directory option is declared by the two mixins, {@link
+ * ConnectionOptions} ({@code --config DIR}) and {@link ScopedConnectionOptions} (for commands whose
+ * {@code --config} names a config key such as {@code square8_2p}); both take {@code --config-dir}.
  */
-public final class ConnectionOptions {
+public abstract class ClusterOptions {
   /** How long a command waits for the cluster before saying it cannot reach it. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,17 +60,17 @@ public final class ConnectionOptions {
               + " as Kafka's own tools take them; they win over the environment.")
   Path commandConfig;
 
-  @Option(
-      names = "--config",
-      paramLabel = "DIR",
-      description =
-          "Config directory (default: $RINGRIFT_CONFIG_DIR, ./config, or the packaged defaults).")
-  Path configDirectory;
+  /** Help text of the config directory option. */
+  protected static final String CONFIG_DIR_HELP =
+      "Config directory (default: $RINGRIFT_CONFIG_DIR, ./config, or the packaged defaults).";
+
+  /** Set by the subclass's option. */
+  protected Path configDirectory;
 
   private Map<String, String> environment = System.getenv();
 
   /** Uses {@code env} instead of the process environment (tests). */
-  public ConnectionOptions environment(Map<String, String> env) {
+  public ClusterOptions environment(Map<String, String> env) {
     this.environment = Map.copyOf(env);
     return this;
   }
@@ -130,7 +136,7 @@ public final class ConnectionOptions {
           ? ConfigSource.directory(configDirectory)
           : ConfigSource.discover();
     } catch (ConfigException e) {
-      throw new CliException(e.getMessage() + "; pass --config DIR", e);
+      throw new CliException(e.getMessage() + "; pass --config-dir DIR", e);
     }
   }
 
@@ -164,6 +170,68 @@ public final class ConnectionOptions {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted while connecting to " + settings.bootstrapServers());
     }
+  }
+
+  /**
+   * A client of the schema registry the options name, with the client properties' credentials;
+   * {@link CliException} when none is named.
+   */
+  public SchemaRegistryClient registryClient() {
+    KafkaSettings settings = kafkaSettings();
+    String url =
+        settings
+            .schemaRegistryUrl()
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        "no schema registry: pass --registry-url or set"
+                            + " RINGRIFT_SCHEMA_REGISTRY_URL (`scripts/ringrift up` runs one at"
+                            + " http://localhost:8081)"));
+    Map<String, Object> config = new HashMap<>(settings.clientProperties());
+    config.put(RegistrySerdeConfig.URL, url);
+    try {
+      return new SchemaRegistryClient(RegistrySerdeConfig.from(config).client());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage() + "; check --registry-url", e);
+    }
+  }
+
+  /**
+   * The registry client after the registry answered; an unreachable registry or refused credentials
+   * are a {@link CliException} naming the URL.
+   */
+  public SchemaRegistryClient reachableRegistry() {
+    SchemaRegistryClient client = registryClient();
+    String url = kafkaSettings().schemaRegistryUrl().orElseThrow();
+    try {
+      client.globalCompatibility();
+      return client;
+    } catch (SchemaRegistryException.Unauthorized e) {
+      throw new CliException(
+          "the schema registry at "
+              + url
+              + " refused the credentials ("
+              + e.getMessage()
+              + "): set RINGRIFT_KAFKA_BASIC_AUTH_USER_INFO=user:password or the role's"
+              + " RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN",
+          e);
+    } catch (SchemaRegistryException e) {
+      throw new CliException(
+          "cannot reach the schema registry at "
+              + url
+              + " ("
+              + e.getMessage()
+              + "); start it with `scripts/ringrift up` or pass --registry-url",
+          e);
+    }
+  }
+
+  /**
+   * The cluster after it answered (and the registry, when one is named), with the catalog, serdes
+   * and clients a command needs.
+   */
+  public Connected connect() {
+    return Connected.to(this);
   }
 
   /** The one-line error for a cluster that does not answer. */
