@@ -10,6 +10,7 @@ import ai.ringrift.registry.compat.Incompatibility;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 
 /** Checks one schema against its subject in the live registry. */
 final class SubjectCheck {
@@ -58,7 +59,9 @@ final class SubjectCheck {
       RegisteredSchema registered = registry.version(subject, version);
       Schema schema = new Schema.Parser().parse(registered.schema());
       earlier.add(new VersionedSchema(version, schema));
-      if (schema.equals(source.schema())) {
+      // the parsing form ignores docs and Java-specific properties (avro.java.string)
+      if (SchemaNormalization.toParsingForm(schema)
+          .equals(SchemaNormalization.toParsingForm(source.schema()))) {
         same = version;
       }
     }
