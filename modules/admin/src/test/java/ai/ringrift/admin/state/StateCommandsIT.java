@@ -82,7 +82,7 @@ class StateCommandsIT {
   @Test
   @Order(2)
   void signalsShowTheSignalComputersViewOfAConfig(KafkaCluster cluster) throws IOException {
-    publish(cluster, "SelfplayBatchCompleted", selfplay(MODELS, 500));
+    publish(cluster, "SelfplayBatchCompleted", selfplayJson(MODELS, 500));
 
     await()
         .atMost(WAIT)
@@ -99,7 +99,7 @@ class StateCommandsIT {
   @Order(3)
   void threeFailuresOpenTheBreakerAndAResetClosesIt(KafkaCluster cluster) throws IOException {
     for (int i = 1; i <= 3; i++) {
-      publish(cluster, "TrainingFailed", failure(BREAKERS, i));
+      publish(cluster, "TrainingFailed", failureJson(BREAKERS, i));
     }
     await()
         .atMost(WAIT)
@@ -135,15 +135,15 @@ class StateCommandsIT {
   @Order(4)
   void theControllerPromotesAndRejectsAndTheOperatorOverrulesIt(KafkaCluster cluster)
       throws IOException {
-    publish(cluster, "EvaluationCompleted", evaluation(MODELS, "m1", 1600, ""));
+    publish(cluster, "EvaluationCompleted", evaluationJson(MODELS, "m1", 1600, ""));
     await()
         .atMost(WAIT)
         .untilAsserted(
             () ->
                 assertThat(Cli.on(cluster, "models", "list", "--config", MODELS).out())
                     .containsPattern(MODELS + "\\s+m1\\s+PRODUCTION\\s+1600\\.0\\s+0\\.800"));
-    publish(cluster, "TrainingCompleted", training(MODELS, "m2"));
-    publish(cluster, "EvaluationCompleted", evaluation(MODELS, "m2", 1610, ""));
+    publish(cluster, "TrainingCompleted", trainingJson(MODELS, "m2"));
+    publish(cluster, "EvaluationCompleted", evaluationJson(MODELS, "m2", 1610, ""));
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -249,27 +249,27 @@ class StateCommandsIT {
     assertThat(result.exitCode()).as(result.toString()).isZero();
   }
 
-  static String selfplay(String config, int games) {
+  static String selfplayJson(String config, int games) {
     return """
         {"config": "%s", "node": "selfplay-1", "games_completed": %d, "total_games": %d,
          "games_path": "/data/games/%s"}"""
         .formatted(config, games, games, config);
   }
 
-  static String training(String config, String model) {
+  static String trainingJson(String config, String model) {
     return """
         {"config": "%s", "job_id": "job-%s", "model_id": "%s", "model_path": "/models/%s.pth",
          "epochs": 20, "final_loss": 0.5, "samples_trained": 85000}"""
         .formatted(config, model, model, model);
   }
 
-  static String failure(String config, int attempt) {
+  static String failureJson(String config, int attempt) {
     return """
         {"config": "%s", "job_id": "job-%d", "error": "out of memory", "attempt": %d}"""
         .formatted(config, attempt, attempt);
   }
 
-  static String evaluation(String config, String model, double elo, String extra) {
+  static String evaluationJson(String config, String model, double elo, String extra) {
     return """
         {"config": "%s", "model_id": "%s", "model_path": "/models/%s.pth", "elo": %s,
          "games_played": 200, "win_rate": 0.8%s,
