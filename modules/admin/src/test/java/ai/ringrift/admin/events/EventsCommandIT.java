@@ -160,6 +160,23 @@ class EventsCommandIT {
         .extracting(l -> l.at("/event/model_id").asText())
         .containsExactly("t-1", "t-2");
     assertThat(history.err()).contains("following ringrift.training.completed from the beginning");
+    Cli.Result lastHour =
+        Cli.on(
+            cluster,
+            "events",
+            "tail",
+            "TrainingCompleted",
+            "--config",
+            "hex8_3p",
+            "--since",
+            "1h",
+            "--max",
+            "2",
+            "--timeout",
+            "60s");
+    assertThat(lastHour.out()).contains("model_id=t-1", "model_id=t-2").doesNotContain("other");
+    assertThat(Cli.on(cluster, "events", "tail", "TrainingCompleted", "--since", "soon").exitCode())
+        .isEqualTo(Ringrift.USAGE);
 
     CompletableFuture<Cli.Result> live =
         CompletableFuture.supplyAsync(
