@@ -9,6 +9,7 @@ import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,15 +37,20 @@ class DaemonsStatusCommandIT {
   @Test
   @Order(2)
   void theLatestHeartbeatOfEachDaemonIsARow(KafkaCluster cluster) throws IOException {
+    // the latest beat is the one that occurred last: two beats of one daemon a second apart
+    Instant now = Instant.now();
     Path beats =
         Files.writeString(
             dir.resolve("beats.json"),
             """
-            [{"node": "gpu-1", "daemon": "training", "state": "STARTING", "uptime_seconds": 1},
-             {"node": "gpu-1", "daemon": "training", "state": "RUNNING", "uptime_seconds": 90,
+            [{"header": {"occurred_at": "%s"},
+              "node": "gpu-1", "daemon": "training", "state": "STARTING", "uptime_seconds": 1},
+             {"header": {"occurred_at": "%s"},
+              "node": "gpu-1", "daemon": "training", "state": "RUNNING", "uptime_seconds": 90,
               "restarts": 1, "roles": ["training-leader"], "lag": 4},
              {"node": "cpu-2", "daemon": "selfplay", "state": "FAILED", "uptime_seconds": 5,
-              "last_error": "disk full"}]""");
+              "last_error": "disk full"}]"""
+                .formatted(now.minusSeconds(2), now.minusSeconds(1)));
     Cli.Result publish =
         Cli.on(cluster, "events", "publish", "DaemonHeartbeat", "--json", beats.toString());
     assertThat(publish.exitCode()).as(publish.toString()).isZero();
