@@ -1,5 +1,6 @@
 package ai.ringrift.admin.docs;
 
+import ai.ringrift.admin.up.EmbeddedLoopSettings;
 import ai.ringrift.client.history.HistorySettings;
 import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.client.security.SecurityConfig;
@@ -7,12 +8,15 @@ import ai.ringrift.client.subscribe.SubscriberSettings;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.roles.RoleSettings;
-import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.action.rsync.RsyncSpec;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
 import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.export.NpzExpectations;
+import ai.ringrift.stages.evaluation.EvaluationConfig;
+import ai.ringrift.stages.export.ExportConfig;
+import ai.ringrift.stages.service.RunPolicy;
+import ai.ringrift.stages.service.StagePaths;
 import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.sync.SyncConfig;
+import ai.ringrift.stages.training.TrainingConfig;
 import ai.ringrift.streams.circuit.CircuitBreakerConfig;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.promotion.PromotionConfig;
@@ -57,12 +61,16 @@ public final class ConfigReference {
           new Binding("promotion.yaml", "promotion", PromotionConfig.class),
           new Binding("daemons.yaml", "daemons", DaemonSettings.class),
           new Binding("bandwidth.yaml", "bandwidth", BandwidthSettings.class),
-          new Binding("stages.yaml", "sync.rsync", RsyncSpec.class),
-          new Binding("stages.yaml", "export.action", ActionSpec.class),
-          new Binding("stages.yaml", "export.validation", NpzExpectations.class),
-          new Binding("stages.yaml", "training.action", ActionSpec.class),
-          new Binding("stages.yaml", "evaluation.action", ActionSpec.class),
-          new Binding("stages.yaml", "simulation", SimulationSettings.class));
+          new Binding("stages.yaml", "paths", StagePaths.class),
+          new Binding("stages.yaml", "runs", RunPolicy.class),
+          new Binding("stages.yaml", "sync", SyncConfig.class),
+          new Binding("stages.yaml", "export", ExportConfig.class),
+          new Binding("stages.yaml", "training", TrainingConfig.class),
+          new Binding("stages.yaml", "evaluation", EvaluationConfig.class),
+          new Binding(
+              "stages.yaml", "promotion", ai.ringrift.stages.promotion.PromotionConfig.class),
+          new Binding("stages.yaml", "simulation", SimulationSettings.class),
+          new Binding("embedded.yaml", "embedded", EmbeddedLoopSettings.class));
 
   private ConfigReference() {}
 
