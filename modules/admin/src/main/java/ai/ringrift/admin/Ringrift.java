@@ -2,10 +2,16 @@ package ai.ringrift.admin;
 
 import ai.ringrift.admin.acls.AclsCommand;
 import ai.ringrift.admin.cli.CliException;
-import ai.ringrift.admin.cli.ConnectionOptions;
+import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
+import ai.ringrift.admin.events.EventsCommand;
+import ai.ringrift.admin.launch.DaemonsCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.admin.schemas.SchemasCommand;
+import ai.ringrift.admin.state.CircuitCommand;
+import ai.ringrift.admin.state.ModelsCommand;
+import ai.ringrift.admin.state.SignalsCommand;
+import ai.ringrift.admin.state.WhatIfCommand;
 import ai.ringrift.admin.topics.TopicsCommand;
 import ai.ringrift.client.security.SecurityErrors;
 import java.io.PrintWriter;
@@ -27,9 +33,15 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       TopicsCommand.class,
       ClusterCommand.class,
+      DaemonsCommand.class,
       LaunchCommand.class,
       AclsCommand.class,
       SchemasCommand.class,
+      EventsCommand.class,
+      SignalsCommand.class,
+      CircuitCommand.class,
+      ModelsCommand.class,
+      WhatIfCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
@@ -55,6 +67,9 @@ public final class Ringrift {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Ringrift());
     cli.setExecutionExceptionHandler(Ringrift::oneLineError);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // `ringrift launch` is `ringrift daemons launch`, kept for scripts and docker-compose.yml
+    cli.getSubcommands().get("launch").getCommandSpec().usageMessage().hidden(true);
     return cli;
   }
 
@@ -73,8 +88,8 @@ public final class Ringrift {
     }
     return cli.getCommandSpec().mixins().values().stream()
         .map(CommandLine.Model.CommandSpec::userObject)
-        .filter(ConnectionOptions.class::isInstance)
-        .map(ConnectionOptions.class::cast)
+        .filter(ClusterOptions.class::isInstance)
+        .map(ClusterOptions.class::cast)
         .findFirst()
         .flatMap(connection -> connection.explain(e, SecurityErrors.Access.MANAGE));
   }

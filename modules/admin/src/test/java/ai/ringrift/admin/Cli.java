@@ -1,5 +1,6 @@
 package ai.ringrift.admin;
 
+import ai.ringrift.testkit.KafkaCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -28,6 +29,21 @@ public final class Cli {
       all.add("--bootstrap-server");
       all.add(bootstrap);
     }
+    return run(all.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code ringrift <args>} against {@code cluster}'s broker and schema registry (added as
+   * --bootstrap-server and --registry-url).
+   */
+  public static Result on(KafkaCluster cluster, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--bootstrap-server",
+            cluster.bootstrapServers(),
+            "--registry-url",
+            cluster.registryUrl()));
     return run(all.toArray(String[]::new));
   }
 

@@ -1,5 +1,6 @@
 package ai.ringrift.admin.launch;
 
+import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
@@ -19,11 +20,11 @@ import java.util.Map;
 
 /** {@code launch --status}: the latest heartbeat of every daemon in the cluster, as a table. */
 final class DaemonStatusView {
-  private final ConnectionOptions connection;
+  private final ClusterOptions connection;
   private final OutputOptions output;
   private final PrintWriter out;
 
-  DaemonStatusView(ConnectionOptions connection, OutputOptions output, PrintWriter out) {
+  DaemonStatusView(ClusterOptions connection, OutputOptions output, PrintWriter out) {
     this.connection = connection;
     this.output = output;
     this.out = out;

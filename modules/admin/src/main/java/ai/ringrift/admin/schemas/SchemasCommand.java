@@ -6,6 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "schemas",
     mixinStandardHelpOptions = true,
-    description = "Register the catalog's event schemas in the schema registry.",
-    subcommands = {SchemasRegisterCommand.class})
+    description =
+        "The catalog's event schemas in the schema registry: list the subjects, check"
+            + " compatibility, register.",
+    subcommands = {
+      SchemasListCommand.class,
+      SchemasCheckCommand.class,
+      SchemasRegisterCommand.class
+    })
 public final class SchemasCommand {}

@@ -3,12 +3,8 @@ package ai.ringrift.admin.schemas;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.embedded.SchemaRegistration;
-import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.registry.SchemaRegistryException;
-import ai.ringrift.client.serde.RegistrySerdeConfig;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,19 +29,8 @@ public final class SchemasRegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KafkaSettings settings = connection.kafkaSettings();
-    String url =
-        settings
-            .schemaRegistryUrl()
-            .orElseThrow(
-                () ->
-                    new CliException(
-                        "no schema registry: pass --registry-url or set"
-                            + " RINGRIFT_SCHEMA_REGISTRY_URL"));
-    Map<String, Object> config = new HashMap<>(settings.clientProperties());
-    config.put(RegistrySerdeConfig.URL, url);
-    SchemaRegistryClient client =
-        new SchemaRegistryClient(RegistrySerdeConfig.from(config).client());
+    SchemaRegistryClient client = connection.reachableRegistry();
+    String url = connection.kafkaSettings().schemaRegistryUrl().orElseThrow();
     try {
       int subjects = SchemaRegistration.registerCatalog(client, connection.catalog());
       spec.commandLine().getOut().printf("%d subjects registered at %s%n", subjects, url);

@@ -244,8 +244,12 @@ class SecurityIT {
     Cli.Result anonymous = cli("schemas", "register", "--registry-url", registry.url());
     assertThat(anonymous.exitCode()).isEqualTo(1);
     assertThat(anonymous.err())
-        .startsWith("ringrift register: schema registry at " + registry.url() + ": ")
-        .contains("401");
+        .startsWith(
+            "ringrift register: the schema registry at "
+                + registry.url()
+                + " refused the credentials")
+        .contains("401")
+        .endsWith("RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN\n");
   }
 
   private static Cli.Result cli(String... args) {

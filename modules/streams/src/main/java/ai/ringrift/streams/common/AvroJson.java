@@ -30,13 +30,14 @@ public final class AvroJson {
     if (value instanceof IndexedRecord record) {
       return toMap(record);
     }
-    if (value instanceof GenericContainer || value instanceof Enum<?>) {
-      return value.toString();
-    }
+    // before GenericContainer: a decoded array (GenericData.Array) is both
     if (value instanceof Collection<?> items) {
       List<Object> list = new ArrayList<>(items.size());
       items.forEach(item -> list.add(plain(item)));
       return list;
+    }
+    if (value instanceof GenericContainer || value instanceof Enum<?>) {
+      return value.toString();
     }
     if (value instanceof Map<?, ?> entries) {
       Map<String, Object> map = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package ai.ringrift.streams.promotion;
 
 import ai.ringrift.events.EvaluationCompleted;
+import ai.ringrift.events.ModelActionRequested;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelRolledBack;
@@ -44,7 +45,11 @@ public final class PromotionControllerApp {
 
   /** The event types the live controller reads. */
   static final List<Class<? extends SpecificRecord>> INPUTS =
-      List.of(EvaluationCompleted.class, TrainingCompleted.class, RegressionDetected.class);
+      List.of(
+          EvaluationCompleted.class,
+          TrainingCompleted.class,
+          RegressionDetected.class,
+          ModelActionRequested.class);
 
   private PromotionControllerApp() {}
 

@@ -2,6 +2,7 @@ package ai.ringrift.streams.promotion;
 
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
+import ai.ringrift.events.ModelActionRequested;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.ModelVersion;
@@ -53,6 +54,38 @@ final class PromotionEvents {
         .setVsRandom(winRate(report, PromotionGates.WIN_RATE_VS_RANDOM))
         .setVsHeuristic(winRate(report, PromotionGates.WIN_RATE_VS_HEURISTIC))
         .build();
+  }
+
+  /** A promotion an operator asked for ({@code request}); the gates did not run. */
+  ModelPromoted promotedManually(
+      ModelActionRequested request, ModelRegistry before, double eloStart, Instant now) {
+    Optional<ModelVersion> previous = before.production();
+    ModelVersion model = before.find(request.getModelId()).orElseThrow();
+    double eloBefore = previous.map(ModelVersion::getElo).filter(x -> x != null).orElse(eloStart);
+    return ModelPromoted.newBuilder()
+        .setHeader(headers.reactingTo(request.getHeader(), "PromotionDecision", now))
+        .setConfig(request.getConfig())
+        .setModelId(model.getModelId())
+        .setModelPath(model.getModelPath())
+        .setEvaluationEventId(
+            model.getEvaluationEventId() != null
+                ? model.getEvaluationEventId()
+                : request.getHeader().getEventId())
+        .setPreviousModelId(previous.map(ModelVersion::getModelId).orElse(null))
+        .setPreviousModelPath(previous.map(ModelVersion::getModelPath).orElse(null))
+        .setEloBefore(eloBefore)
+        .setEloAfter(model.getElo() != null ? model.getElo() : eloBefore)
+        .setReason(manualReason("promotion", request))
+        .build();
+  }
+
+  /** Why an operator's action happened, as events record it. */
+  static String manualReason(String what, ModelActionRequested request) {
+    return "manual "
+        + what
+        + " by "
+        + request.getRequestedBy()
+        + (request.getReason().isBlank() ? "" : ": " + request.getReason());
   }
 
   ModelRolledBack rolledBack(

@@ -2,6 +2,8 @@ package ai.ringrift.streams.promotion;
 
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
+import ai.ringrift.events.ModelAction;
+import ai.ringrift.events.ModelActionRequested;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelRolledBack;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The promotion controller and model registry of the configs of one partition. An evaluation of a
  * candidate runs the gates and yields exactly one {@link PromotionRejected} or {@link
  * ModelPromoted}; an evaluation of the production model may roll it back, as may a {@link
- * RegressionDetected} that recommends it; a {@link TrainingCompleted} registers a candidate. Every
+ * RegressionDetected} that recommends it; a {@link TrainingCompleted} registers a candidate; a
+ * {@link ModelActionRequested} is an operator's promotion or rollback outside the gates. Every
  * registry change is forwarded as the config's {@link ModelRegistryEntry}. An event id seen before
  * (a redelivery or replay of the same event) is dropped.
  */
@@ -90,6 +93,8 @@ final class PromotionProcessor
       next = registry.withCandidate(t.getModelId(), t.getModelPath(), now);
     } else if (event instanceof RegressionDetected r) {
       next = regressed(record, r, registry, now);
+    } else if (event instanceof ModelActionRequested a) {
+      next = requested(record, a, registry, now);
     }
     if (next != registry) {
       registries.put(record.key(), next.entry());
@@ -152,6 +157,46 @@ final class PromotionProcessor
             + r.getConsecutive()
             + " in a row";
     return rollBack(record, registry, r.getHeader(), reason, r.getHeader().getEventId(), now);
+  }
+
+  /** An operator's promotion or rollback; one the registry cannot carry out is logged, not done. */
+  private ModelRegistry requested(
+      Record<String, SpecificRecord> record,
+      ModelActionRequested request,
+      ModelRegistry registry,
+      Instant now) {
+    if (request.getAction() == ModelAction.ROLLBACK) {
+      return rollBack(
+          record,
+          registry,
+          request.getHeader(),
+          PromotionEvents.manualReason("rollback", request),
+          null,
+          now);
+    }
+    Instant at = request.getHeader().getOccurredAt();
+    Optional<ModelRegistry> promoted =
+        request.getModelId() == null
+            ? Optional.empty()
+            : registry.promoteManually(request.getModelId(), at, now);
+    if (promoted.isEmpty()) {
+      LOGGER.warn(
+          "config={} model={} manual promotion by {} ignored: not in the registry or already"
+              + " production",
+          record.key(),
+          request.getModelId(),
+          request.getRequestedBy());
+      return registry;
+    }
+    LOGGER.info(
+        "config={} model={} promoted manually by {}",
+        record.key(),
+        request.getModelId(),
+        request.getRequestedBy());
+    context.forward(
+        record.withValue(events.promotedManually(request, registry, config.eloStart(), now)),
+        PromotionControllerApp.PROMOTED_OUT);
+    return promoted.get();
   }
 
   private ModelRegistry rollBack(

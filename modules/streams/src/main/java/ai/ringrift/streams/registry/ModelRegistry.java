@@ -105,6 +105,35 @@ public final class ModelRegistry {
     return new ModelRegistry(promoted, maxVersions);
   }
 
+  /**
+   * Makes the registered model {@code modelId} production on an operator's word, outside the gates
+   * (promoted at {@code at}, with its latest Elo and win rate as the rollback baseline); the
+   * previous production model is archived. Empty when the model is not registered or already
+   * production.
+   */
+  public Optional<ModelRegistry> promoteManually(String modelId, Instant at, Instant now) {
+    Optional<ModelVersion> model = find(modelId);
+    if (model.isEmpty() || modelId.equals(entry.getProductionModelId())) {
+      return Optional.empty();
+    }
+    List<ModelVersion> models = new ArrayList<>(entry.getModels());
+    production().ifPresent(p -> replaceIn(models, archived(p, now)));
+    replaceIn(
+        models,
+        ModelVersion.newBuilder(model.get())
+            .setState(ModelState.PRODUCTION)
+            .setUpdatedAt(now)
+            .setPromotedAtMs(at.toEpochMilli())
+            .setPromotedElo(model.get().getElo())
+            .setPromotedWinRate(model.get().getWinRate())
+            .build());
+    ModelRegistryEntry promoted =
+        ModelRegistryEntry.newBuilder(with(models, modelId, now).entry)
+            .setLastPromotedAt(at)
+            .build();
+    return Optional.of(new ModelRegistry(promoted, maxVersions));
+  }
+
   private ModelVersion.Builder evaluated(EvaluationCompleted e, ModelState state, Instant now) {
     return find(e.getModelId())
         .map(ModelVersion::newBuilder)
