@@ -7,6 +7,7 @@ import ai.ringrift.admin.up.EmbeddedLoopSettings;
 import ai.ringrift.admin.up.LoopReport;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.RuntimeSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,6 +109,15 @@ public final class UpCommand implements Callable<Integer> {
     if (iterations < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--iterations must be 0 or more, was " + iterations);
+    }
+    if (configs != null) {
+      for (String config : configs) {
+        if (!ConfigKeys.isValid(config)) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(),
+              "--configs: '" + config + "' is not a config key like square8_2p or hex8_3p");
+        }
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     Thread hook = new Thread(this::stopAndWait, "ringrift-shutdown");
