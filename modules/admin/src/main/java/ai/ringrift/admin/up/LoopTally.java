@@ -108,9 +108,9 @@ public final class LoopTally {
   }
 
   /** True once every config shown has had at least {@code n} promotion decisions. */
-  public synchronized boolean everyConfigDecided(int n) {
-    return !byConfig.isEmpty()
-        && byConfig.values().stream().allMatch(c -> c.promoted + c.rejectedTotal() >= n);
+  public boolean everyConfigDecided(int n) {
+    List<ConfigProgress> all = snapshot();
+    return !all.isEmpty() && all.stream().allMatch(c -> c.decisions() >= n);
   }
 
   private void evaluated(EvaluationCompleted e) {
@@ -195,10 +195,6 @@ public final class LoopTally {
     Double eloStart;
     Double eloEnd;
     final Map<String, Double> eloByModel = new HashMap<>();
-
-    int rejectedTotal() {
-      return rejected.values().stream().mapToInt(Integer::intValue).sum();
-    }
 
     ConfigProgress progress(String config) {
       return new ConfigProgress(
