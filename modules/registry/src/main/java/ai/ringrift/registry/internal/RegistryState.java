@@ -81,13 +81,16 @@ final class RegistryState {
         });
   }
 
+  /**
+   * The id no longer serves this version. Its content keeps the id, as in Confluent's server: the
+   * same schema registered again gets its old id back (until compaction drops the old record).
+   */
   private void forgetId(StoredSchema schema) {
     Map<String, Integer> holders = versionsById.get(schema.id());
     if (holders != null
         && holders.remove(schema.subject(), schema.version())
         && holders.isEmpty()) {
       versionsById.remove(schema.id());
-      idsByContent.remove(schema.content(), schema.id());
     }
   }
 
