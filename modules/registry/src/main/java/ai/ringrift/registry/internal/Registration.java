@@ -17,11 +17,9 @@ import org.slf4j.LoggerFactory;
 final class Registration {
   private static final Logger LOGGER = LoggerFactory.getLogger(Registration.class);
 
-  private final RegistryState state;
   private final SchemaLog log;
 
-  Registration(RegistryState state, SchemaLog log) {
-    this.state = state;
+  Registration(SchemaLog log) {
     this.log = log;
   }
 

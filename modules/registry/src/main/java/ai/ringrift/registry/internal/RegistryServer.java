@@ -46,7 +46,7 @@ public final class RegistryServer implements AutoCloseable {
       http.setExecutor(threads);
       var context =
           http.createContext(
-              "/", new RestApi(new RegistryService(state, log, clusterId(admin, settings))));
+              "/", new RestApi(new RegistryService(log, clusterId(admin, settings))));
       if (!settings.users().isEmpty()) {
         context.setAuthenticator(new BasicAuth(settings.users()));
       }

@@ -15,8 +15,8 @@ final class RegistryService {
   private final Settings settings;
   private final String kafkaClusterId;
 
-  RegistryService(RegistryState state, SchemaLog log, String kafkaClusterId) {
-    this.registration = new Registration(state, log);
+  RegistryService(SchemaLog log, String kafkaClusterId) {
+    this.registration = new Registration(log);
     this.deletion = new Deletion(log);
     this.reads = new Reads(log);
     this.compatibility = new Compatibility(log);
