@@ -5,9 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Confluent-compatible schema registry in this JVM: REST API v1 (register, lookup, by id,
- * versions, compatibility test, config) over HTTP, schemas kept in the compacted {@code _schemas}
- * topic in Confluent's own record format. Several instances on one cluster agree on every id.
+ * A Confluent-compatible schema registry in this JVM: Confluent's whole REST API v1 for Avro over
+ * HTTP (subjects, versions, register with references and normalize, lookup, soft and permanent
+ * deletes, schemas by id, compatibility, config, modes with IMPORT, contexts), its state kept in
+ * the compacted {@code _schemas} topic in Confluent's own record format. Several instances on one
+ * cluster agree on every id; docs/schema-registry.md lists the endpoints and the record format.
  *
  * <pre>{@code
  * try (var registry = EmbeddedSchemaRegistry.start(RegistrySettings.of("localhost:9092"))) {

@@ -16,25 +16,27 @@ final class Http {
 
   private Http() {}
 
-  /** One answer: status, content type and parsed body. */
-  record Answer(int status, String contentType, JsonNode body) {
+  /** One answer: status, content type, the body as sent and parsed. */
+  record Answer(int status, String contentType, String text, JsonNode body) {
     int errorCode() {
       return body.path("error_code").asInt();
     }
   }
 
   static Answer get(String url) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    return send("GET", url, null);
   }
 
   static Answer post(String url, String json) throws Exception {
-    return send(
-        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send("POST", url, json);
   }
 
   static Answer put(String url, String json) throws Exception {
-    return send(
-        HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send("PUT", url, json);
+  }
+
+  static Answer delete(String url) throws Exception {
+    return send("DELETE", url, null);
   }
 
   /** A registration body for {@code schema}: {"schema": "<the schema as a JSON string>"}. */
@@ -42,17 +44,28 @@ final class Http {
     return JSON.writeValueAsString(JSON.createObjectNode().put("schema", schema));
   }
 
-  private static Answer send(HttpRequest.Builder request) throws Exception {
+  static Answer send(String method, String url, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .timeout(Duration.ofSeconds(30));
     HttpResponse<String> response =
-        CLIENT.send(
-            request
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode parsed;
+    try {
+      parsed = JSON.readTree(response.body());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      parsed = JSON.nullNode();
+    }
     return new Answer(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
-        JSON.readTree(response.body()));
+        response.body(),
+        parsed);
   }
 }

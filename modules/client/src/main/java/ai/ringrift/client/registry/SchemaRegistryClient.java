@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -75,7 +77,7 @@ public final class SchemaRegistryClient {
   }
 
   /**
-   * The schema with global id {@code id}.
+   * The schema with global id {@code id}, the types it references resolved.
    *
    * @throws SchemaRegistryException.SchemaNotFound when no schema has that id
    */
@@ -85,9 +87,35 @@ public final class SchemaRegistryClient {
       return cached;
     }
     JsonNode answer = transport.send("GET", "/schemas/ids/" + id, null);
-    Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
+    Schema.Parser parser = new Schema.Parser();
+    resolveReferences(answer.path("references"), parser, new HashSet<>());
+    Schema schema = parser.parse(answer.path("schema").asText());
     schemasById.putIfAbsent(id, schema);
     return schema;
+  }
+
+  /**
+   * Parses the types a schema references ({@code [{"name","subject","version"}]}) into {@code
+   * parser}, theirs first, as Confluent's Avro deserializer does: shared types such as {@code
+   * EventHeader} registered once under their own subject.
+   */
+  private void resolveReferences(JsonNode references, Schema.Parser parser, Set<String> seen) {
+    for (JsonNode reference : references) {
+      String name = reference.path("name").asText();
+      if (!seen.add(name) || parser.getTypes().containsKey(name)) {
+        continue;
+      }
+      JsonNode version =
+          transport.send(
+              "GET",
+              "/subjects/"
+                  + encode(reference.path("subject").asText())
+                  + "/versions/"
+                  + reference.path("version").asInt(),
+              null);
+      resolveReferences(version.path("references"), parser, seen);
+      parser.parse(version.path("schema").asText());
+    }
   }
 
   /** The latest version of {@code subject} (always asks: the latest changes). */

@@ -1,8 +1,10 @@
 package ai.ringrift.registry.internal;
 
-import java.util.List;
-
-/** A failed request, as Confluent's server reports it: HTTP status plus error code and message. */
+/**
+ * A failed request, as Confluent's server reports it: HTTP status plus error code and message, the
+ * messages worded as Confluent's (its {@code Errors} and {@code Rest*Exception} classes), since
+ * tools match on them.
+ */
 public final class RegistryError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -41,6 +43,42 @@ public final class RegistryError extends RuntimeException {
     return new RegistryError(404, 40403, "Schema " + id + " not found");
   }
 
+  static RegistryError subjectSoftDeleted(String subject) {
+    return new RegistryError(
+        404,
+        40404,
+        "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+  }
+
+  static RegistryError subjectNotSoftDeleted(String subject) {
+    return new RegistryError(
+        404,
+        40405,
+        "Subject '" + subject + "' was not deleted first before being permanently deleted");
+  }
+
+  static RegistryError versionSoftDeleted(String subject, String version) {
+    return new RegistryError(
+        404,
+        40406,
+        "Subject '"
+            + subject
+            + "' Version "
+            + version
+            + " was soft deleted.Set permanent=true to delete permanently");
+  }
+
+  static RegistryError versionNotSoftDeleted(String subject, String version) {
+    return new RegistryError(
+        404,
+        40407,
+        "Subject '"
+            + subject
+            + "' Version "
+            + version
+            + " was not deleted first before being permanently deleted");
+  }
+
   static RegistryError noSubjectConfig(String subject) {
     return new RegistryError(
         404,
@@ -48,7 +86,12 @@ public final class RegistryError extends RuntimeException {
         "Subject '" + subject + "' does not have subject-level compatibility configured");
   }
 
-  static RegistryError incompatible(String subject, List<String> details) {
+  static RegistryError noSubjectMode(String subject) {
+    return new RegistryError(
+        404, 40409, "Subject '" + subject + "' does not have subject-level mode configured");
+  }
+
+  static RegistryError incompatible(String subject, Object details) {
     return new RegistryError(
         409,
         40901,
@@ -58,8 +101,8 @@ public final class RegistryError extends RuntimeException {
             + details);
   }
 
-  static RegistryError invalidSchema(String reason) {
-    return new RegistryError(422, 42201, "Invalid schema: " + reason);
+  static RegistryError invalidSchema(String message) {
+    return new RegistryError(422, 42201, message);
   }
 
   static RegistryError invalidVersion(String version) {
@@ -80,6 +123,31 @@ public final class RegistryError extends RuntimeException {
             + " backward_transitive, forward_transitive, and full_transitive");
   }
 
+  static RegistryError invalidMode() {
+    return new RegistryError(
+        422, 42204, "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT.");
+  }
+
+  static RegistryError notPermitted(String message) {
+    return new RegistryError(422, 42205, message);
+  }
+
+  /** A subject version others reference; {@code key} as Confluent prints a SchemaKey. */
+  static RegistryError referenceExists(String subject, int version) {
+    return new RegistryError(
+        422,
+        42206,
+        "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject="
+            + subject
+            + ",version="
+            + version
+            + "}.");
+  }
+
+  static RegistryError invalidSubject(String subject) {
+    return new RegistryError(422, 42208, "The specified subject '" + subject + "' is not a valid.");
+  }
+
   static RegistryError storeError(String message) {
     return new RegistryError(500, 50001, message);
   }
@@ -90,6 +158,10 @@ public final class RegistryError extends RuntimeException {
 
   static RegistryError badRequest(String message) {
     return new RegistryError(400, 400, message);
+  }
+
+  static RegistryError unprocessable(String message) {
+    return new RegistryError(422, 422, message);
   }
 
   static RegistryError notFound() {

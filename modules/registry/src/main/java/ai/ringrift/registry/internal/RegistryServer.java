@@ -7,8 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -41,7 +44,9 @@ public final class RegistryServer implements AutoCloseable {
           HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
       ExecutorService threads = Executors.newFixedThreadPool(4);
       http.setExecutor(threads);
-      var context = http.createContext("/", new RestApi(new RegistryService(state, log)));
+      var context =
+          http.createContext(
+              "/", new RestApi(new RegistryService(log, clusterId(admin, settings))));
       if (!settings.users().isEmpty()) {
         context.setAuthenticator(new BasicAuth(settings.users()));
       }
@@ -54,6 +59,20 @@ public final class RegistryServer implements AutoCloseable {
     } catch (RuntimeException e) {
       closeAll(log, admin);
       throw e;
+    }
+  }
+
+  private static String clusterId(Admin admin, RegistrySettings settings) {
+    try {
+      return admin
+          .describeCluster()
+          .clusterId()
+          .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the Kafka cluster id: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the Kafka cluster id", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package ai.ringrift.registry.internal;
 
 import ai.ringrift.registry.RegistrySettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -108,6 +109,22 @@ final class SchemaLog implements AutoCloseable {
   }
 
   /**
+   * Answers from the replayed state; when the answer is "not found", reads the topic to its end and
+   * answers again, since another instance may just have written what is asked for.
+   */
+  <T> T read(Function<RegistryState, T> answer) {
+    try {
+      return answer.apply(state);
+    } catch (RegistryError e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      catchUp();
+      return answer.apply(state);
+    }
+  }
+
+  /**
    * Decides a change on the current state and writes it, deciding again if another instance changed
    * the log in between. {@code decide} may throw a {@link RegistryError}.
    */
@@ -210,8 +227,8 @@ final class SchemaLog implements AutoCloseable {
 
   private void applyQuietly(ConsumerRecord<byte[], byte[]> record) {
     try {
-      StoreRecords.apply(state, record.key(), record.value());
-    } catch (java.io.IOException | RuntimeException e) {
+      state.apply(StoreReader.read(record.key(), record.value()));
+    } catch (IOException | RuntimeException e) {
       // a record this registry cannot read must not stop it from serving the rest
       LOGGER.warn(
           "skipping unreadable record topic={} offset={}: {}",
