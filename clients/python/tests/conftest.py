@@ -19,7 +19,7 @@ from typing import Iterator
 import pytest
 
 from ringrift_events import Contract, Settings
-from support import REPO, Platform
+from support import REPO, Platform, free_port
 
 STARTUP_TIMEOUT_S = 600  # a first run builds the Java tool (minutes on a busy machine)
 
@@ -86,3 +86,9 @@ def contract() -> Contract:
 @pytest.fixture(scope="session")
 def settings(platform: Platform) -> Settings:
     return Settings(bootstrap_servers=platform.bootstrap_servers, schema_registry_url=platform.registry_url)
+
+
+@pytest.fixture(scope="session")
+def offline() -> Settings:
+    """Settings of a cluster that does not exist: for what must not touch the network."""
+    return Settings(bootstrap_servers=f"127.0.0.1:{free_port()}", schema_registry_url=f"http://127.0.0.1:{free_port()}")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,3 +70,60 @@ def ringrift_batch(commands: list[list[str]], workdir: Path) -> list[dict[str, A
 def python(*args: str, env: dict[str, str], **kwargs: Any) -> subprocess.Popen:
     """Starts ``/usr/bin/python3 args`` (this interpreter) with output to a pipe."""
     return subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def docs_example(title: str, directory: Path) -> Path:
+    """The program ``title`` of docs/python.md (a ```python title="..." block), written to ``directory``."""
+    text = (REPO / "docs" / "python.md").read_text()
+    match = re.search(r'```python title="' + re.escape(title) + r'"\n(.*?)\n```', text, re.S)
+    assert match, f'docs/python.md has no ```python title="{title}" block'
+    path = directory / title
+    path.write_text(match.group(1) + "\n")
+    return path
+
+
+class Output:
+    """The lines a subprocess prints, read on a thread so that a test can wait for one."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._changed:
+                self.lines.append(line.rstrip("\n"))
+                self._changed.notify_all()
+        with self._changed:
+            self._changed.notify_all()
+
+    def expect(self, pattern: str, timeout: float = 120) -> re.Match:
+        """Waits for a line matching ``pattern`` (a regular expression) and returns its match."""
+        deadline = time.monotonic() + timeout
+        seen = 0
+        with self._changed:
+            while True:
+                for line in self.lines[seen:]:
+                    found = re.search(pattern, line)
+                    if found:
+                        return found
+                seen = len(self.lines)
+                left = deadline - time.monotonic()
+                if left <= 0 or (self.process.poll() is not None and seen == len(self.lines)):
+                    tail = "\n".join(self.lines[-30:])
+                    raise AssertionError(f"no line matching {pattern!r} within {timeout} s; output:\n{tail}")
+                self._changed.wait(min(left, 0.5))
+
+    def matching(self, pattern: str) -> list[str]:
+        """The lines so far that match ``pattern``."""
+        with self._changed:
+            return [line for line in self.lines if re.search(pattern, line)]
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound and released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

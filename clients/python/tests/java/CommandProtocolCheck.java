@@ -4,7 +4,9 @@ import ai.ringrift.stages.action.Progress;
 import ai.ringrift.stages.action.ResultValues;
 import ai.ringrift.stages.action.command.CommandAction;
 import ai.ringrift.stages.action.command.CommandSpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +20,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * reason, the result values read with the typed getters the README documents for {@code stage}
  * ({@code ResultFormatException} names a missing or mistyped field), and the progress reports.
  *
- * <p>Arguments: stage (export, training, evaluation), the command template, the log directory.
+ * <p>Arguments: a JSON file holding a list of checks {@code {"stage": "training", "template":
+ * "..."}} (stage: export, training or evaluation), and the log directory. One line {@code
+ * @@protocol {...}} per check, in order.
  */
 public final class CommandProtocolCheck {
   public static void main(String[] args) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    int run = 0;
+    for (JsonNode check : json.readTree(Path.of(args[0]).toFile())) {
+      Map<String, Object> out = check(check.get("stage").asText(), check.get("template").asText(), args[1], ++run);
+      System.out.println("@@protocol " + json.writeValueAsString(out));
+    }
+  }
+
+  private static Map<String, Object> check(String stage, String template, String logs, int run)
+      throws InterruptedException {
     CommandSpec spec =
-        new CommandSpec(args[1], 120, null, Map.of(), args[2], CommandSpec.DEFAULT_PROGRESS_PATTERN, 5);
-    CommandAction action = CommandAction.create(args[0] + ".action.command", spec, Set.of("run_id"));
+        new CommandSpec(template, 120, null, Map.of(), logs, CommandSpec.DEFAULT_PROGRESS_PATTERN, 5);
+    CommandAction action = CommandAction.create(stage + ".action.command", spec, Set.of("run_id"));
     List<Progress> progress = new CopyOnWriteArrayList<>();
-    ActionResult result =
-        action.run(new ActionRequest("protocol-check", Map.of("run_id", "protocol-check"), progress::add));
+    String runId = "protocol-check-" + run;
+    ActionResult result = action.run(new ActionRequest(runId, Map.of("run_id", runId), progress::add));
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("stage", stage);
     out.put("succeeded", result.succeeded());
     out.put("failure", result.failure().map(Enum::name).orElse(null));
     out.put("reason", result.reason());
     if (result.succeeded()) {
       try {
-        out.put("read", read(args[0], result.values()));
+        out.put("read", read(stage, result.values()));
       } catch (RuntimeException e) {
         out.put("readError", e.getMessage());
       }
@@ -49,7 +64,7 @@ public final class CommandProtocolCheck {
       reports.add(report);
     }
     out.put("progress", reports);
-    System.out.println("@@protocol " + new ObjectMapper().writeValueAsString(out));
+    return out;
   }
 
   /** The README's result fields of {@code stage}, read as the stages read them. */
