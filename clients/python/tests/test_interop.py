@@ -17,6 +17,7 @@ from samples import sample
 from support import Platform, ringrift_batch
 
 TOKEN = uuid.uuid4().hex[:8]
+CONFIGS = [f"{board}_{players}p" for board in ("square8", "square19", "hex8", "hexagonal") for players in (2, 3, 4)]
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +37,21 @@ def exchange(platform: Platform, contract: Contract, settings: Settings, tmp_pat
         (work / f"{type_name}.json").write_text(json.dumps(document, default=_iso))
         commands.append(["events", "publish", type_name, "--json", str(work / f"{type_name}.json"), *platform.connection()])
     commands += [["events", "recent", t, "-n", "500", "-o", "json", *platform.connection()] for t in contract.types]
+    # one event of every config from each side, to compare the partitions they land on
+    every_config = [{**sample(contract.schema("TrainingProgress"), 0, TOKEN), "config": c} for c in CONFIGS]
+    (work / "configs.json").write_text(json.dumps(every_config))
+    commands.append(["events", "publish", "TrainingProgress", "--json", str(work / "configs.json"), "-o", "json", *platform.connection()])
+    with Publisher("interop-test@python", settings=settings, contract=contract) as publisher:
+        partitions = {e["config"]: publisher.publish("TrainingProgress", **e).partition for e in every_config}
     results = ringrift_batch(commands, work)
     count = len(contract.types)
-    return {"python": from_python, "java": from_java, "published": results[:count], "recent": results[count:]}
+    return {
+        "python": from_python,
+        "java": from_java,
+        "published": results[:count],
+        "recent": results[count : 2 * count],
+        "partitions": (partitions, results[-1]),
+    }
 
 
 def test_java_decodes_every_event_type_published_from_python(exchange: dict[str, Any], contract: Contract) -> None:
@@ -49,6 +62,13 @@ def test_java_decodes_every_event_type_published_from_python(exchange: dict[str,
         decoded = [_from_java_json(schema, e["event"]) for e in json.loads(recent["out"]) if e["key"] == sent.event.key]
         assert dict(sent.event.data) in decoded, f"Java did not read back the {type_name} Python published"
         assert sent.topic == contract.topic_for(type_name).name
+
+
+def test_a_configs_events_land_on_the_partition_the_java_publisher_picks(exchange: dict[str, Any]) -> None:
+    python, java = exchange["partitions"]
+    assert java["exit"] == 0, java["err"]
+    assert {p["key"]: p["partition"] for p in json.loads(java["out"])} == python
+    assert len(set(python.values())) > 1  # the keys spread: the comparison means something
 
 
 def test_python_decodes_every_event_type_the_java_cli_publishes(exchange: dict[str, Any], contract: Contract, settings: Settings) -> None:

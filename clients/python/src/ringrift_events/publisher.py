@@ -324,8 +324,10 @@ def create_producer(settings: Settings, bounds: PublisherBounds, client_id: str)
     config.setdefault("request.timeout.ms", bounds.request_timeout_ms)
     config.setdefault("linger.ms", bounds.linger_ms)
     config.setdefault("client.id", client_id)
-    # durability is not negotiable: set last, over anything passed through
-    for key, value in (("acks", "all"), ("enable.idempotence", "true")):
+    # durability is not negotiable, and the partition of a key must be the one Java's producers
+    # pick (murmur2), or one config's events would land on two partitions, out of order: set
+    # last, over anything passed through
+    for key, value in (("acks", "all"), ("enable.idempotence", "true"), ("partitioner", "murmur2_random")):
         given = config.get(key)
         if given is not None and str(given).lower() not in (value, "-1" if key == "acks" else value):
             LOGGER.warning("ignoring %s=%s: the event client always uses %s=%s", key, given, key, value)
