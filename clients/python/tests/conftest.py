@@ -31,7 +31,15 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     ports = ["--port", "0", "--controller-port", "0", "--registry-port", "0", "--http-port", "0"]
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [str(REPO / "scripts" / "ringrift"), "up", "--no-loop", "--fresh", "--data-dir", str(data / "var"), *ports],
+            [
+                str(REPO / "scripts" / "ringrift"),
+                "up",
+                "--no-loop",
+                "--fresh",
+                "--data-dir",
+                str(data / "var"),
+                *ports,
+            ],
             cwd=REPO,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -40,9 +48,14 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     try:
         bootstrap, registry = _wait_ready(process, log)
         platform = Platform(bootstrap, registry, data)
-        saved = {k: os.environ.get(k) for k in ("RINGRIFT_BOOTSTRAP_SERVERS", "RINGRIFT_SCHEMA_REGISTRY_URL")}
+        saved = {
+            k: os.environ.get(k)
+            for k in ("RINGRIFT_BOOTSTRAP_SERVERS", "RINGRIFT_SCHEMA_REGISTRY_URL")
+        }
         # the package's docstring examples read the environment, as a trainer does
-        os.environ.update(RINGRIFT_BOOTSTRAP_SERVERS=bootstrap, RINGRIFT_SCHEMA_REGISTRY_URL=registry)
+        os.environ.update(
+            RINGRIFT_BOOTSTRAP_SERVERS=bootstrap, RINGRIFT_SCHEMA_REGISTRY_URL=registry
+        )
         yield platform
         for key, value in saved.items():
             if value is None:
@@ -64,13 +77,17 @@ def _wait_ready(process: subprocess.Popen, log: Path) -> tuple[str, str]:
         if process.poll() is not None:
             pytest.fail(f"scripts/ringrift up exited with {process.returncode}:\n{text[-4000:]}")
         time.sleep(0.2)
-    pytest.fail(f"scripts/ringrift up was not ready within {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
+    pytest.fail(
+        f"scripts/ringrift up was not ready within {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-4000:]}"
+    )
 
 
 def _stop(process: subprocess.Popen) -> None:
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGINT)  # as Ctrl-C: the shutdown hook stops the broker cleanly
+    # SIGTERM, not SIGINT, which a shell without job control makes background children ignore;
+    # either runs the shutdown hook that stops the broker cleanly
+    process.send_signal(signal.SIGTERM)
     try:
         process.wait(60)
     except subprocess.TimeoutExpired:
@@ -85,10 +102,15 @@ def contract() -> Contract:
 
 @pytest.fixture(scope="session")
 def settings(platform: Platform) -> Settings:
-    return Settings(bootstrap_servers=platform.bootstrap_servers, schema_registry_url=platform.registry_url)
+    return Settings(
+        bootstrap_servers=platform.bootstrap_servers, schema_registry_url=platform.registry_url
+    )
 
 
 @pytest.fixture(scope="session")
 def offline() -> Settings:
     """Settings of a cluster that does not exist: for what must not touch the network."""
-    return Settings(bootstrap_servers=f"127.0.0.1:{free_port()}", schema_registry_url=f"http://127.0.0.1:{free_port()}")
+    return Settings(
+        bootstrap_servers=f"127.0.0.1:{free_port()}",
+        schema_registry_url=f"http://127.0.0.1:{free_port()}",
+    )

@@ -23,7 +23,10 @@ def sample(schema: avro.schema.RecordSchema, seed: int, token: str) -> dict[str,
 def _record(schema: avro.schema.RecordSchema, seed: int, token: str, path: str) -> Any:
     if schema.fullname == "ai.ringrift.events.ConfigKey":
         return _CONFIGS[seed % len(_CONFIGS)]
-    return {f.name: _value(f.name, f.type, seed + i, token, f"{path}.{f.name}") for i, f in enumerate(schema.fields)}
+    return {
+        f.name: _value(f.name, f.type, seed + i, token, f"{path}.{f.name}")
+        for i, f in enumerate(schema.fields)
+    }
 
 
 def _value(name: str, schema: avro.schema.Schema, seed: int, token: str, path: str) -> Any:
@@ -37,7 +40,9 @@ def _value(name: str, schema: avro.schema.Schema, seed: int, token: str, path: s
     if kind == "array":
         return [_value(name, schema.items, seed + i, token, f"{path}[{i}]") for i in range(2)]
     if schema.props.get("logicalType") == "timestamp-millis":
-        return dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.timezone.utc) + dt.timedelta(seconds=seed, milliseconds=123)
+        return dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.timezone.utc) + dt.timedelta(
+            seconds=seed, milliseconds=123
+        )
     if kind == "string":
         return _KEYS.get(name, f"{path}-{token}")
     if kind == "int":

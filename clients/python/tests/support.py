@@ -44,7 +44,9 @@ class Platform:
         return ["--bootstrap-server", self.bootstrap_servers, "--registry-url", self.registry_url]
 
 
-def java(*program: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def java(
+    *program: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Runs ``java <program>`` with the checkout's classpath (scripts/lib/classpath.sh)."""
     script = 'source scripts/lib/classpath.sh; exec java -cp "$ringrift_classpath" "$@"'
     return subprocess.run(
@@ -62,14 +64,27 @@ def ringrift_batch(commands: list[list[str]], workdir: Path) -> list[dict[str, A
     file = workdir / "commands.jsonl"
     file.write_text("".join(json.dumps(c) + "\n" for c in commands))
     done = java(str(TESTS / "java" / "RingriftBatch.java"), str(file))
-    results = [json.loads(line[len("@@ringrift ") :]) for line in done.stdout.splitlines() if line.startswith("@@ringrift ")]
-    assert len(results) == len(commands), f"the batch ran {len(results)} of {len(commands)}:\n{done.stderr[-4000:]}"
+    results = [
+        json.loads(line[len("@@ringrift ") :])
+        for line in done.stdout.splitlines()
+        if line.startswith("@@ringrift ")
+    ]
+    assert len(results) == len(
+        commands
+    ), f"the batch ran {len(results)} of {len(commands)}:\n{done.stderr[-4000:]}"
     return results
 
 
 def python(*args: str, env: dict[str, str], **kwargs: Any) -> subprocess.Popen:
     """Starts ``/usr/bin/python3 args`` (this interpreter) with output to a pipe."""
-    return subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **kwargs,
+    )
 
 
 def docs_example(title: str, directory: Path) -> Path:
@@ -113,7 +128,9 @@ class Output:
                 left = deadline - time.monotonic()
                 if left <= 0 or (self.process.poll() is not None and seen == len(self.lines)):
                     tail = "\n".join(self.lines[-30:])
-                    raise AssertionError(f"no line matching {pattern!r} within {timeout} s; output:\n{tail}")
+                    raise AssertionError(
+                        f"no line matching {pattern!r} within {timeout} s; output:\n{tail}"
+                    )
                 self._changed.wait(min(left, 0.5))
 
     def matching(self, pattern: str) -> list[str]:

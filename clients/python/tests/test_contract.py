@@ -16,11 +16,15 @@ from support import REPO
 README = (REPO / "README.md").read_text()
 
 
-def test_the_header_class_has_exactly_the_fields_of_the_event_header_schema(contract: Contract) -> None:
+def test_the_header_class_has_exactly_the_fields_of_the_event_header_schema(
+    contract: Contract,
+) -> None:
     schema = contract.schema("TrainingStarted").fields_dict["header"].type
     assert [f.name for f in dataclasses.fields(Header)] == [f.name for f in schema.fields]
     required = [f.name for f in schema.fields if not f.has_default]
-    assert [f.name for f in dataclasses.fields(Header) if f.default is dataclasses.MISSING] == required
+    assert [
+        f.name for f in dataclasses.fields(Header) if f.default is dataclasses.MISSING
+    ] == required
 
 
 def test_every_type_of_the_catalog_is_read_from_schemas_with_its_topic(contract: Contract) -> None:
@@ -31,7 +35,12 @@ def test_every_type_of_the_catalog_is_read_from_schemas_with_its_topic(contract:
 
 
 def test_every_topic_key_is_made_of_fields_its_schema_has(contract: Contract) -> None:
-    needs = {"CONFIG": ["config"], "CONFIG_STAGE": ["config", "stage"], "NODE": ["node"], "ROLE": ["role"]}
+    needs = {
+        "CONFIG": ["config"],
+        "CONFIG_STAGE": ["config", "stage"],
+        "NODE": ["node"],
+        "ROLE": ["role"],
+    }
     for type_name in contract.types:
         fields = contract.schema(type_name).fields_dict
         for name in needs[contract.topic_for(type_name).key]:
@@ -46,9 +55,16 @@ def test_dead_letter_topics_are_those_of_the_catalog(contract: Contract) -> None
 
 @pytest.mark.parametrize(
     ("method", "type_name"),
-    [("started", "TrainingStarted"), ("progress", "TrainingProgress"), ("completed", "TrainingCompleted"), ("failed", "TrainingFailed")],
+    [
+        ("started", "TrainingStarted"),
+        ("progress", "TrainingProgress"),
+        ("completed", "TrainingCompleted"),
+        ("failed", "TrainingFailed"),
+    ],
 )
-def test_training_run_takes_every_field_of_its_events(contract: Contract, method: str, type_name: str) -> None:
+def test_training_run_takes_every_field_of_its_events(
+    contract: Contract, method: str, type_name: str
+) -> None:
     taken = set(inspect.signature(getattr(TrainingRun, method)).parameters) - {"self"}
     fields = {f.name for f in contract.schema(type_name).fields} - {"header", "config", "job_id"}
     assert taken == fields
@@ -56,18 +72,27 @@ def test_training_run_takes_every_field_of_its_events(contract: Contract, method
 
 @pytest.mark.parametrize(
     ("stage", "result"),
-    [("export", protocol.ExportResult), ("training", protocol.TrainingResult), ("evaluation", protocol.EvaluationResult)],
+    [
+        ("export", protocol.ExportResult),
+        ("training", protocol.TrainingResult),
+        ("evaluation", protocol.EvaluationResult),
+    ],
 )
 def test_the_result_classes_have_the_fields_the_readme_documents(stage: str, result: type) -> None:
     section = README[README.index("### For trainer authors: the command protocol") :]
     line = re.search(rf"^  - {stage} \(`.*?`\):(.*?)(?=^  - |^- )", section, re.S | re.M).group(1)
     nested = dict(re.findall(r'"(\w+)": \[?\{(.*?)\}', line))  # baselines and head_to_head
-    top = set(re.findall(r'"(\w+)"', re.sub(r': \[?\{.*?\}\]?', "", line)))
+    top = set(re.findall(r'"(\w+)"', re.sub(r": \[?\{.*?\}\]?", "", line)))
     optional = {"model_id"}  # the training stage reads it when present (TrainingJob)
     assert {f.name for f in dataclasses.fields(result)} - optional == top
-    for name, kind in (("baselines", protocol.BaselineResult), ("head_to_head", protocol.HeadToHeadResult)):
+    for name, kind in (
+        ("baselines", protocol.BaselineResult),
+        ("head_to_head", protocol.HeadToHeadResult),
+    ):
         if name in nested:
-            assert {f.name for f in dataclasses.fields(kind)} == set(re.findall(r'"(\w+)"', nested[name]))
+            assert {f.name for f in dataclasses.fields(kind)} == set(
+                re.findall(r'"(\w+)"', nested[name])
+            )
 
 
 def test_the_progress_line_has_the_readme_form(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,16 @@ import uuid
 
 import pytest
 
-from ringrift_events import ClientBounds, Contract, Event, PublishError, Publisher, Settings, SubscribeError, Subscriber
+from ringrift_events import (
+    ClientBounds,
+    Contract,
+    Event,
+    PublishError,
+    Publisher,
+    Settings,
+    SubscribeError,
+    Subscriber,
+)
 from support import free_port
 
 BOUNDS = ClientBounds.load()
@@ -25,16 +34,26 @@ def test_an_unreachable_broker_is_a_clear_error_within_the_bound_and_the_retry_k
     started = time.monotonic()
     with pytest.raises(PublishError) as failed:
         Publisher("trainer@gpu-node-3", settings=dead, contract=contract, bounds=SHORT).publish(
-            "TrainingProgress", config="hex8_4p", job_id="job-retry", epoch=1, total_epochs=2, loss=0.5
+            "TrainingProgress",
+            config="hex8_4p",
+            job_id="job-retry",
+            epoch=1,
+            total_epochs=2,
+            loss=0.5,
         )
     assert time.monotonic() - started < SHORT.max_block_ms / 1000 + GRACE_S
     message = str(failed.value)
-    assert f"cannot publish TrainingProgress {failed.value.event.event_id} to ringrift.training.progress" in message
+    assert (
+        f"cannot publish TrainingProgress {failed.value.event.event_id} to ringrift.training.progress"
+        in message
+    )
     assert f"cannot reach Kafka at {dead.bootstrap_servers} within 2 s" in message
     assert "start it with `scripts/ringrift up` or set RINGRIFT_BOOTSTRAP_SERVERS" in message
     assert failed.value.retriable
 
-    retried = Publisher("trainer@gpu-node-3", settings=settings, contract=contract).publish(failed.value.event)
+    retried = Publisher("trainer@gpu-node-3", settings=settings, contract=contract).publish(
+        failed.value.event
+    )
     assert retried.event.event_id == failed.value.event.event_id
     read = _read_one(settings, contract, "TrainingProgress", lambda e: e.job_id == "job-retry")
     assert read.event_id == failed.value.event.event_id
@@ -43,23 +62,39 @@ def test_an_unreachable_broker_is_a_clear_error_within_the_bound_and_the_retry_k
 
 def test_an_unreachable_registry_is_a_clear_error(settings: Settings, contract: Contract) -> None:
     dead = dataclasses.replace(settings, schema_registry_url=f"http://127.0.0.1:{free_port()}")
-    with pytest.raises(PublishError, match=rf"cannot reach the schema registry at {dead.schema_registry_url} .*RINGRIFT_SCHEMA_REGISTRY_URL"):
+    with pytest.raises(
+        PublishError,
+        match=rf"cannot reach the schema registry at {dead.schema_registry_url} .*RINGRIFT_SCHEMA_REGISTRY_URL",
+    ):
         Publisher("trainer", settings=dead, contract=contract).publish(
-            "TrainingProgress", config="hex8_4p", job_id="job-registry", epoch=1, total_epochs=2, loss=0.5
+            "TrainingProgress",
+            config="hex8_4p",
+            job_id="job-registry",
+            epoch=1,
+            total_epochs=2,
+            loss=0.5,
         )
 
 
-def test_a_subscriber_that_cannot_reach_the_broker_says_so_within_the_bound(settings: Settings, contract: Contract) -> None:
+def test_a_subscriber_that_cannot_reach_the_broker_says_so_within_the_bound(
+    settings: Settings, contract: Contract
+) -> None:
     dead = dataclasses.replace(settings, bootstrap_servers=f"127.0.0.1:{free_port()}")
     bounds = dataclasses.replace(BOUNDS, publisher=SHORT)
-    worker = Subscriber("ringrift.selfplay.unreachable", settings=dead, contract=contract, bounds=bounds).on_model_promoted(print)
+    worker = Subscriber(
+        "ringrift.selfplay.unreachable", settings=dead, contract=contract, bounds=bounds
+    ).on_model_promoted(print)
     started = time.monotonic()
-    with pytest.raises(SubscribeError, match=rf"cannot reach Kafka at {dead.bootstrap_servers} within 2 s"):
+    with pytest.raises(
+        SubscribeError, match=rf"cannot reach Kafka at {dead.bootstrap_servers} within 2 s"
+    ):
         worker.run(timeout_s=600)
     assert time.monotonic() - started < SHORT.max_block_ms / 1000 + GRACE_S
 
 
-def test_a_training_run_that_raises_publishes_training_failed_caused_by_its_start(settings: Settings, contract: Contract) -> None:
+def test_a_training_run_that_raises_publishes_training_failed_caused_by_its_start(
+    settings: Settings, contract: Contract
+) -> None:
     job = f"job-{uuid.uuid4().hex[:8]}"
     with Publisher("trainer@gpu-node-3", settings=settings, contract=contract) as publisher:
         with pytest.raises(RuntimeError, match="CUDA out of memory"):
@@ -74,7 +109,9 @@ def test_a_training_run_that_raises_publishes_training_failed_caused_by_its_star
 
 def _read_one(settings: Settings, contract: Contract, type_name: str, wanted) -> Event:
     found: list[Event] = []
-    subscriber = Subscriber(f"ringrift.test.read-{uuid.uuid4().hex[:8]}", settings=settings, contract=contract)
+    subscriber = Subscriber(
+        f"ringrift.test.read-{uuid.uuid4().hex[:8]}", settings=settings, contract=contract
+    )
 
     def keep(event: Event) -> None:
         if wanted(event):

@@ -30,7 +30,17 @@ def test_a_worker_receives_a_promotion_and_resumes_after_a_restart_without_missi
 ) -> None:
     worker = docs_example("selfplay_worker.py", tmp_path)
     node = f"gpu-{uuid.uuid4().hex[:8]}"
-    args = [str(worker), "--configs", CONFIG, "--node", node, "--games-dir", str(tmp_path / "games"), "--batch-seconds", "3600"]
+    args = [
+        str(worker),
+        "--configs",
+        CONFIG,
+        "--node",
+        node,
+        "--games-dir",
+        str(tmp_path / "games"),
+        "--batch-seconds",
+        "3600",
+    ]
     publisher = Publisher("promotion-controller@test", settings=settings, contract=contract)
 
     first = Output(python(*args, env=platform.env()))
@@ -41,13 +51,27 @@ def test_a_worker_receives_a_promotion_and_resumes_after_a_restart_without_missi
     # while it is down: one promotion from Python, one from the Java CLI
     b = publisher.publish("ModelPromoted", **promotion("model-b"))
     (tmp_path / "c.json").write_text(json.dumps(promotion("model-c")))
-    published = ringrift_batch([["events", "publish", "ModelPromoted", "--json", str(tmp_path / "c.json"), *platform.connection()]], tmp_path)
+    published = ringrift_batch(
+        [
+            [
+                "events",
+                "publish",
+                "ModelPromoted",
+                "--json",
+                str(tmp_path / "c.json"),
+                *platform.connection(),
+            ]
+        ],
+        tmp_path,
+    )
     assert published[0]["exit"] == 0, published[0]["err"]
 
     second = Output(python(*args, env=platform.env()))
     second.expect(r"^serving model-c ")
     _stop(second)
-    assert first.matching("^serving ") == [f"serving model-a for {CONFIG} (/models/{CONFIG}/model-a.pth)"]
+    assert first.matching("^serving ") == [
+        f"serving model-a for {CONFIG} (/models/{CONFIG}/model-a.pth)"
+    ]
     assert [line.split()[1] for line in second.matching("^serving ")] == ["model-b", "model-c"]
     assert a.event.event_id != b.event.event_id
 
@@ -58,7 +82,19 @@ def test_the_worker_reports_its_batches_as_reactions_to_the_promotion_it_plays(
     config = "hexagonal_4p"
     worker = docs_example("selfplay_worker.py", tmp_path)
     node = f"gpu-{uuid.uuid4().hex[:8]}"
-    args = [str(worker), "--configs", config, "--node", node, "--games-dir", str(tmp_path / "games"), "--batch-seconds", "1", "--games-per-batch", "7"]
+    args = [
+        str(worker),
+        "--configs",
+        config,
+        "--node",
+        node,
+        "--games-dir",
+        str(tmp_path / "games"),
+        "--batch-seconds",
+        "1",
+        "--games-per-batch",
+        "7",
+    ]
     running = Output(python(*args, env=platform.env()))
     promoted = Publisher("promotion-controller@test", settings=settings, contract=contract).publish(
         "ModelPromoted", **{**promotion("model-h"), "config": config, "model_path": "/models/h.pth"}
@@ -67,7 +103,9 @@ def test_the_worker_reports_its_batches_as_reactions_to_the_promotion_it_plays(
     _stop(running)
 
     found: list[Event] = []
-    reader = Subscriber(f"ringrift.test.batches-{node}", configs=[config], settings=settings, contract=contract)
+    reader = Subscriber(
+        f"ringrift.test.batches-{node}", configs=[config], settings=settings, contract=contract
+    )
 
     def batch(event: Event) -> None:
         if event.event_id == batch_id:

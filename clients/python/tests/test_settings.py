@@ -13,13 +13,20 @@ from support import REPO
 
 def test_defaults_are_the_embedded_platforms() -> None:
     settings = Settings.from_env({})
-    assert (settings.bootstrap_servers, settings.schema_registry_url) == ("localhost:9092", "http://localhost:8081")
+    assert (settings.bootstrap_servers, settings.schema_registry_url) == (
+        "localhost:9092",
+        "http://localhost:8081",
+    )
     assert settings.kafka == {} and settings.registry == {}
 
 
 def test_a_role_logs_in_with_scram_and_the_same_credentials_for_the_registry() -> None:
     settings = Settings.from_env(
-        {"RINGRIFT_KAFKA_USERNAME": "trainer", "RINGRIFT_CLUSTER_AUTH_TOKEN": 'pa"ss', "RINGRIFT_SCHEMA_REGISTRY_URL": "https://registry:8081"}
+        {
+            "RINGRIFT_KAFKA_USERNAME": "trainer",
+            "RINGRIFT_CLUSTER_AUTH_TOKEN": 'pa"ss',
+            "RINGRIFT_SCHEMA_REGISTRY_URL": "https://registry:8081",
+        }
     )
     assert settings.client_config() == {
         "bootstrap.servers": "localhost:9092",
@@ -49,27 +56,54 @@ def test_explicit_settings_win_over_the_login_defaults() -> None:
 
 def test_a_java_jaas_line_becomes_librdkafkas_user_and_password() -> None:
     jaas = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="a\\"b";'
-    settings = Settings.from_env({"RINGRIFT_KAFKA_SASL_JAAS_CONFIG": jaas, "RINGRIFT_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT"})
-    assert settings.kafka == {"sasl.username": "admin", "sasl.password": 'a"b', "security.protocol": "SASL_PLAINTEXT"}
+    settings = Settings.from_env(
+        {
+            "RINGRIFT_KAFKA_SASL_JAAS_CONFIG": jaas,
+            "RINGRIFT_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+        }
+    )
+    assert settings.kafka == {
+        "sasl.username": "admin",
+        "sasl.password": 'a"b',
+        "security.protocol": "SASL_PLAINTEXT",
+    }
 
 
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"RINGRIFT_KAFKA_USERNAME": "trainer"}, "RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN go together"),
+        (
+            {"RINGRIFT_KAFKA_USERNAME": "trainer"},
+            "RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN go together",
+        ),
         ({"RINGRIFT_CLUSTER_AUTH_TOKEN": "x"}, "go together"),
-        ({"RINGRIFT_SCHEMA_REGISTRY_URL": "localhost:8081"}, r"RINGRIFT_SCHEMA_REGISTRY_URL must be an http\(s\) URL"),
-        ({"RINGRIFT_KAFKA_USERNAME": "t", "RINGRIFT_CLUSTER_AUTH_TOKEN": "x", "RINGRIFT_KAFKA_SASL_MECHANISM": "GSSAPI"}, "sasl.mechanism GSSAPI"),
+        (
+            {"RINGRIFT_SCHEMA_REGISTRY_URL": "localhost:8081"},
+            r"RINGRIFT_SCHEMA_REGISTRY_URL must be an http\(s\) URL",
+        ),
+        (
+            {
+                "RINGRIFT_KAFKA_USERNAME": "t",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN": "x",
+                "RINGRIFT_KAFKA_SASL_MECHANISM": "GSSAPI",
+            },
+            "sasl.mechanism GSSAPI",
+        ),
     ],
 )
-def test_settings_that_cannot_work_are_refused_naming_the_variable(env: dict[str, str], message: str) -> None:
+def test_settings_that_cannot_work_are_refused_naming_the_variable(
+    env: dict[str, str], message: str
+) -> None:
     with pytest.raises(SettingsError, match=message):
         Settings.from_env(env)
 
 
 def test_a_setting_librdkafka_does_not_know_is_refused_when_the_client_starts() -> None:
     settings = Settings.from_env({"RINGRIFT_KAFKA_SSL_TRUSTSTORE_LOCATION": "/etc/truststore.jks"})
-    with pytest.raises(SettingsError, match="the Kafka client refused its settings: Java TrustStores are not supported"):
+    with pytest.raises(
+        SettingsError,
+        match="the Kafka client refused its settings: Java TrustStores are not supported",
+    ):
         create_producer(settings, ClientBounds.load().publisher, "test")
 
 
@@ -82,8 +116,13 @@ def test_the_bounds_are_those_of_client_yaml() -> None:
 
 
 def test_a_bad_bound_names_the_file_and_key(tmp_path: Path) -> None:
-    text = (REPO / "config" / "client.yaml").read_text().replace("maxBlockMs: 10000", "maxBlockMs: 0")
+    text = (
+        (REPO / "config" / "client.yaml").read_text().replace("maxBlockMs: 10000", "maxBlockMs: 0")
+    )
     (tmp_path / "client.yaml").write_text(text)
     (tmp_path / "topics.yaml").write_text((REPO / "config" / "topics.yaml").read_text())
-    with pytest.raises(ContractError, match=r"client\.yaml: publisher\.maxBlockMs: must be an integer of at least 1, was 0"):
+    with pytest.raises(
+        ContractError,
+        match=r"client\.yaml: publisher\.maxBlockMs: must be an integer of at least 1, was 0",
+    ):
         ClientBounds.load(tmp_path)

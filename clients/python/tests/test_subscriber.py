@@ -12,14 +12,23 @@ from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
 
 from ringrift_events import ClientBounds, Contract, Event, Publisher, Settings, Subscriber
 
-PROMOTION = {"model_path": "/models/m.pth", "evaluation_event_id": "ev", "elo_before": 1500.0, "elo_after": 1530.0}
+PROMOTION = {
+    "model_path": "/models/m.pth",
+    "evaluation_event_id": "ev",
+    "elo_before": 1500.0,
+    "elo_after": 1530.0,
+}
 
 
-def test_an_undecodable_record_goes_to_the_dlq_as_poison_and_the_next_event_is_handled(settings: Settings, contract: Contract) -> None:
+def test_an_undecodable_record_goes_to_the_dlq_as_poison_and_the_next_event_is_handled(
+    settings: Settings, contract: Contract
+) -> None:
     group = f"ringrift.selfplay.poison-{uuid.uuid4().hex[:8]}"
     garbage = b"not avro " + uuid.uuid4().bytes
     producer = Producer(settings.client_config())
-    producer.produce("ringrift.model.promoted", value=garbage, key=b"square19_2p", headers=[("origin", b"test")])
+    producer.produce(
+        "ringrift.model.promoted", value=garbage, key=b"square19_2p", headers=[("origin", b"test")]
+    )
     producer.flush(30)
     good = Publisher("promotion@test", settings=settings, contract=contract).publish(
         "ModelPromoted", config="square19_2p", model_id="after-poison", **PROMOTION
@@ -38,7 +47,9 @@ def test_an_undecodable_record_goes_to_the_dlq_as_poison_and_the_next_event_is_h
     parked = _dead_letter(settings, "ringrift.model.promoted.dlq", garbage)
     assert parked["ringrift.dlq.reason"] == "POISON"
     assert parked["ringrift.dlq.exception-class"] == "ringrift_events.registry.WireFormatError"
-    assert parked["ringrift.dlq.exception-message"].startswith("not Confluent-framed Avro: magic byte 0x6e")
+    assert parked["ringrift.dlq.exception-message"].startswith(
+        "not Confluent-framed Avro: magic byte 0x6e"
+    )
     assert parked["ringrift.dlq.attempts"] == "1"
     assert parked["ringrift.dlq.subscriber"] == group
     assert parked["ringrift.dlq.original-topic"] == "ringrift.model.promoted"
@@ -46,17 +57,27 @@ def test_an_undecodable_record_goes_to_the_dlq_as_poison_and_the_next_event_is_h
     assert parked["key"] == "square19_2p"
 
 
-def test_a_callback_that_keeps_failing_is_retried_then_parked_and_committed(settings: Settings, contract: Contract) -> None:
+def test_a_callback_that_keeps_failing_is_retried_then_parked_and_committed(
+    settings: Settings, contract: Contract
+) -> None:
     group = f"ringrift.selfplay.failing-{uuid.uuid4().hex[:8]}"
     bounds = ClientBounds.load()
     bounds = dataclasses.replace(
-        bounds, subscriber=dataclasses.replace(bounds.subscriber, retry=dataclasses.replace(bounds.subscriber.retry, max_attempts=3, initial_backoff_ms=10))
+        bounds,
+        subscriber=dataclasses.replace(
+            bounds.subscriber,
+            retry=dataclasses.replace(
+                bounds.subscriber.retry, max_attempts=3, initial_backoff_ms=10
+            ),
+        ),
     )
     sent = Publisher("promotion@test", settings=settings, contract=contract).publish(
         "ModelPromoted", config="hexagonal_3p", model_id=f"unloadable-{group}", **PROMOTION
     )
     calls: list[str] = []
-    worker = Subscriber(group, configs=["hexagonal_3p"], settings=settings, contract=contract, bounds=bounds)
+    worker = Subscriber(
+        group, configs=["hexagonal_3p"], settings=settings, contract=contract, bounds=bounds
+    )
 
     def promoted(event: Event) -> None:
         calls.append(event.event_id)
@@ -67,21 +88,31 @@ def test_a_callback_that_keeps_failing_is_retried_then_parked_and_committed(sett
     with worker.on_model_promoted(promoted):
         worker.run(timeout_s=60)
     assert calls == [sent.event.event_id] * 3
-    parked = _dead_letter(settings, "ringrift.model.promoted.dlq", None, event_id=sent.event.event_id)
+    parked = _dead_letter(
+        settings, "ringrift.model.promoted.dlq", None, event_id=sent.event.event_id
+    )
     assert parked["ringrift.dlq.reason"] == "RETRIES_EXHAUSTED"
     assert parked["ringrift.dlq.attempts"] == "3"
     assert parked["ringrift.dlq.exception-class"] == "builtins.OSError"
     assert parked["ringrift.dlq.exception-message"] == "cannot load /models/m.pth"
     # committed: the same group does not see it again
     again: list[Event] = []
-    with Subscriber(group, configs=["hexagonal_3p"], settings=settings, contract=contract).on_model_promoted(again.append) as worker:
+    with Subscriber(
+        group, configs=["hexagonal_3p"], settings=settings, contract=contract
+    ).on_model_promoted(again.append) as worker:
         worker.run(timeout_s=5)
     assert sent.event.event_id not in [e.event_id for e in again]
 
 
-def _dead_letter(settings: Settings, topic: str, value: Optional[bytes], event_id: Optional[str] = None) -> dict[str, str]:
+def _dead_letter(
+    settings: Settings, topic: str, value: Optional[bytes], event_id: Optional[str] = None
+) -> dict[str, str]:
     """The headers (and key) of the DLQ record holding ``value``, or the event ``event_id``."""
-    consumer = Consumer(settings.client_config(group_id=f"dlq-reader-{uuid.uuid4().hex[:8]}", enable_auto_commit=False))
+    consumer = Consumer(
+        settings.client_config(
+            group_id=f"dlq-reader-{uuid.uuid4().hex[:8]}", enable_auto_commit=False
+        )
+    )
     consumer.assign([TopicPartition(topic, 0, OFFSET_BEGINNING)])
     deadline = time.monotonic() + 60
     try:
@@ -89,7 +120,9 @@ def _dead_letter(settings: Settings, topic: str, value: Optional[bytes], event_i
             message = consumer.poll(0.5)
             if message is None or message.error():
                 continue
-            if (value is not None and message.value() == value) or (event_id is not None and event_id.encode() in message.value()):
+            if (value is not None and message.value() == value) or (
+                event_id is not None and event_id.encode() in message.value()
+            ):
                 headers = {k: v.decode() for k, v in message.headers() or []}
                 return {**headers, "key": message.key().decode()}
     finally:

@@ -38,10 +38,9 @@ _CHECKOUT = _PACKAGE.parents[3]
 # the copy a built package carries (setup.py), for installs away from the checkout
 _PACKAGED = _PACKAGE / "_contract"
 
-# KeyKind (modules/events): the form of each kind of record key
+# KeyKind (modules/events): the kinds of record key, and the form of those taken from a text field
+_KEY_KINDS = ("CONFIG", "CONFIG_STAGE", "NODE", "ROLE")
 _KEY_FORMS = {
-    "CONFIG": None,  # built from the config record, which conform checked
-    "CONFIG_STAGE": None,
     "NODE": re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,252}"),
     "ROLE": re.compile(r"[A-Z][A-Z0-9_]{0,63}"),
 }
@@ -171,7 +170,9 @@ class Contract:
             field = schema.fields_dict.get("config")
             if field is not None and field.type.type == "record":
                 return format_config_key(conform(field.type, config))
-        raise ContractError("no schema has a config field: schemas/common/ConfigKey.avsc is not used")
+        raise ContractError(
+            "no schema has a config field: schemas/common/ConfigKey.avsc is not used"
+        )
 
     def _key(self, type_name: str, data: Mapping[str, Any]) -> str:
         kind = self.topic_for(type_name).key
@@ -183,7 +184,8 @@ class Contract:
         value = data[field]
         if not _KEY_FORMS[kind].fullmatch(value):
             raise InvalidEventError(
-                f"{type_name}.{field}", f"{value!r} is not a record key: expected {_KEY_EXAMPLES[kind]}"
+                f"{type_name}.{field}",
+                f"{value!r} is not a record key: expected {_KEY_EXAMPLES[kind]}",
             )
         return value
 
@@ -237,12 +239,14 @@ def _load_topics(path: Path, schemas: Mapping[str, Any]) -> list[Topic]:
         value_type = entry.get("schema")
         if value_type is not None and value_type not in schemas:
             raise ContractError(f"{where}.schema: no schemas/{value_type}.avsc")
-        if entry.get("key") not in _KEY_FORMS:
-            raise ContractError(f"{where}.key: must be one of {', '.join(_KEY_FORMS)}")
+        if entry.get("key") not in _KEY_KINDS:
+            raise ContractError(f"{where}.key: must be one of {', '.join(_KEY_KINDS)}")
         # as TopicCatalogReader: a consumed event topic has a DLQ; state and internal ones do not
         state = entry.get("cleanupPolicy", "delete") == "compact"
         has_dlq = entry.get("dlq", dlq_default) and not state and not entry.get("internal", False)
         topics.append(
-            Topic(entry["name"], value_type, entry["key"], entry["name"] + suffix if has_dlq else None)
+            Topic(
+                entry["name"], value_type, entry["key"], entry["name"] + suffix if has_dlq else None
+            )
         )
     return topics

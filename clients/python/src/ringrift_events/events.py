@@ -4,6 +4,18 @@ An event is its type name and its Avro data (a dict, header included). :func:`co
 dict against the event's schema, field by field, and brings it into the form Avro writes: defaults
 filled in, a config given as ``"square8_2p"`` turned into its record, times as UTC datetimes. A bad
 value is an :class:`InvalidEventError` naming the field, before anything is sent.
+
+Headers as the Java publisher makes them: a root event names its trace after itself; a reaction
+keeps its cause's trace and names the cause. Times are cut to the milliseconds the field holds:
+
+>>> import datetime as dt
+>>> clock = lambda: dt.datetime(2025, 6, 1, 12, 0, 0, 123456, tzinfo=dt.timezone.utc)
+>>> root = new_header("trainer@gpu-node-3", clock)
+>>> root.trace_id == root.event_id, root.occurred_at.isoformat()
+(True, '2025-06-01T12:00:00.123000+00:00')
+>>> reaction = new_header("evaluator@gpu-node-5", clock, Lineage.reacting_to(root))
+>>> reaction.trace_id == reaction.causation_id == reaction.correlation_id == root.event_id
+True
 """
 
 from __future__ import annotations

@@ -104,7 +104,13 @@ class Publisher:
         self._ready: set[str] = set()
 
     def event(
-        self, type_name: str, /, *, cause: Optional[Cause] = None, header: Optional[Header] = None, **fields: Any
+        self,
+        type_name: str,
+        /,
+        *,
+        cause: Optional[Cause] = None,
+        header: Optional[Header] = None,
+        **fields: Any,
     ) -> Event:
         """A checked event of ``type_name``, its header filled unless given.
 
@@ -124,7 +130,9 @@ class Publisher:
             raise ValueError(f"{type_name} is a state record: it has no header, so no cause")
         return self.contract.event(type_name, data)
 
-    def publish(self, event: Union[str, Event], /, *, cause: Optional[Cause] = None, **fields: Any) -> Published:
+    def publish(
+        self, event: Union[str, Event], /, *, cause: Optional[Cause] = None, **fields: Any
+    ) -> Published:
         """Publishes an event (a type name and its fields, or an :class:`Event`) and waits for
         the acknowledgement. Raises :class:`PublishError`, whose ``event`` a retry publishes."""
         if not isinstance(event, Event):
@@ -139,7 +147,9 @@ class Publisher:
             raise PublishError(f"cannot publish {_name(event)} to {topic}: {e}", event, True) from e
         return self._send(topic, event, frame(schema_id, self.contract.encode(event)))
 
-    def training_run(self, config: Union[str, Mapping[str, Any]], job_id: str, *, cause: Optional[Cause] = None) -> TrainingRun:
+    def training_run(
+        self, config: Union[str, Mapping[str, Any]], job_id: str, *, cause: Optional[Cause] = None
+    ) -> TrainingRun:
         """The events of one training job of ``config``; with ``cause``, as a reaction to it."""
         lineage = Lineage.reacting_to(_header_of(cause)) if cause is not None else Lineage.fresh()
         return TrainingRun(self, config, job_id, lineage)
@@ -200,11 +210,15 @@ class Publisher:
             on_delivery=lambda error, message: outcome.append((error, message)),
         )
         # librdkafka reports every record by message.timeout.ms (the delivery timeout)
-        deadline = time.monotonic() + (self.bounds.delivery_timeout_ms + self.bounds.max_block_ms) / 1000
+        deadline = (
+            time.monotonic() + (self.bounds.delivery_timeout_ms + self.bounds.max_block_ms) / 1000
+        )
         while not outcome and time.monotonic() < deadline:
             self._producer.poll(0.1)
         if not outcome:
-            raise PublishError(f"{_name(event)} to {topic}: no acknowledgement in time", event, True)
+            raise PublishError(
+                f"{_name(event)} to {topic}: no acknowledgement in time", event, True
+            )
         error, message = outcome[0]
         if error is not None:
             raise PublishError(
@@ -213,7 +227,13 @@ class Publisher:
                 event,
                 error.retriable() or error.code() == KafkaError._MSG_TIMED_OUT,
             )
-        LOGGER.debug("published type=%s event_id=%s topic=%s key=%s", event.type, event.event_id, topic, event.key)
+        LOGGER.debug(
+            "published type=%s event_id=%s topic=%s key=%s",
+            event.type,
+            event.event_id,
+            topic,
+            event.key,
+        )
         return Published(event, message.topic(), message.partition(), message.offset())
 
 
@@ -224,7 +244,13 @@ class TrainingRun:
     As a context manager it publishes ``TrainingFailed`` when the block raises, then re-raises.
     """
 
-    def __init__(self, publisher: Publisher, config: Union[str, Mapping[str, Any]], job_id: str, lineage: Lineage) -> None:
+    def __init__(
+        self,
+        publisher: Publisher,
+        config: Union[str, Mapping[str, Any]],
+        job_id: str,
+        lineage: Lineage,
+    ) -> None:
         self._publisher = publisher
         self.config = config
         self.job_id = job_id
@@ -233,7 +259,13 @@ class TrainingRun:
         self._finished = False
 
     def started(
-        self, data_path: str, model_path: str, epochs: int, *, batch_size: int = 512, node: Optional[str] = None
+        self,
+        data_path: str,
+        model_path: str,
+        epochs: int,
+        *,
+        batch_size: int = 512,
+        node: Optional[str] = None,
     ) -> Published:
         """Training started."""
         published = self._publish(
@@ -244,11 +276,13 @@ class TrainingRun:
             batch_size=batch_size,
             node=node,
         )
-        self._lineage = Lineage.reacting_to(published.event.header)
+        self._lineage = Lineage.reacting_to(_header_of(published.event))
         self._started_at = time.monotonic()
         return published
 
-    def progress(self, epoch: int, total_epochs: int, loss: float, *, val_loss: Optional[float] = None) -> Published:
+    def progress(
+        self, epoch: int, total_epochs: int, loss: float, *, val_loss: Optional[float] = None
+    ) -> Published:
         """One epoch done."""
         return self._publish(
             "TrainingProgress", epoch=epoch, total_epochs=total_epochs, loss=loss, val_loss=val_loss
@@ -285,7 +319,10 @@ class TrainingRun:
         return self
 
     def __exit__(
-        self, kind: Optional[type[BaseException]], error: Optional[BaseException], trace: Optional[TracebackType]
+        self,
+        kind: Optional[type[BaseException]],
+        error: Optional[BaseException],
+        trace: Optional[TracebackType],
     ) -> None:
         if error is None or self._finished or not isinstance(error, Exception):
             return
@@ -297,11 +334,15 @@ class TrainingRun:
     def _publish(self, type_name: str, **fields: Any) -> Published:
         header = self._lineage.header(self._publisher.source, self._publisher._clock())
         return self._publisher.publish(
-            self._publisher.event(type_name, header=header, config=self.config, job_id=self.job_id, **fields)
+            self._publisher.event(
+                type_name, header=header, config=self.config, job_id=self.job_id, **fields
+            )
         )
 
     def _elapsed(self) -> float:
-        return round(time.monotonic() - self._started_at, 3) if self._started_at is not None else 0.0
+        return (
+            round(time.monotonic() - self._started_at, 3) if self._started_at is not None else 0.0
+        )
 
 
 def registry_client(settings: Settings, timeout_ms: int) -> SchemaRegistry:
@@ -327,16 +368,27 @@ def create_producer(settings: Settings, bounds: PublisherBounds, client_id: str)
     # durability is not negotiable, and the partition of a key must be the one Java's producers
     # pick (murmur2), or one config's events would land on two partitions, out of order: set
     # last, over anything passed through
-    for key, value in (("acks", "all"), ("enable.idempotence", "true"), ("partitioner", "murmur2_random")):
+    for key, value in (
+        ("acks", "all"),
+        ("enable.idempotence", "true"),
+        ("partitioner", "murmur2_random"),
+    ):
         given = config.get(key)
-        if given is not None and str(given).lower() not in (value, "-1" if key == "acks" else value):
-            LOGGER.warning("ignoring %s=%s: the event client always uses %s=%s", key, given, key, value)
+        if given is not None and str(given).lower() not in (
+            value,
+            "-1" if key == "acks" else value,
+        ):
+            LOGGER.warning(
+                "ignoring %s=%s: the event client always uses %s=%s", key, given, key, value
+            )
         config[key] = value
     config["logger"] = logging.getLogger("ringrift_events.kafka")
     try:
         return Producer(config)
     except KafkaException as e:
-        raise SettingsError(f"the Kafka client refused its settings: {e.args[0].str()}; check the RINGRIFT_KAFKA_* variables") from e
+        raise SettingsError(
+            f"the Kafka client refused its settings: {e.args[0].str()}; check the RINGRIFT_KAFKA_* variables"
+        ) from e
 
 
 def _header_of(cause: Cause) -> Header:
@@ -348,4 +400,3 @@ def _header_of(cause: Cause) -> Header:
 
 def _name(event: Event) -> str:
     return f"{event.type} {event.event_id}" if event.event_id else event.type
-

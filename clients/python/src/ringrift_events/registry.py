@@ -50,10 +50,14 @@ def frame(schema_id: int, payload: bytes) -> bytes:
 def unframe(data: Optional[bytes]) -> tuple[int, bytes]:
     """The schema id and the Avro datum of a framed value."""
     if data is None or len(data) < _HEADER.size:
-        raise WireFormatError(f"not Confluent-framed Avro: {len(data or b'')} bytes, need at least 5")
+        raise WireFormatError(
+            f"not Confluent-framed Avro: {len(data or b'')} bytes, need at least 5"
+        )
     magic, schema_id = _HEADER.unpack_from(data)
     if magic != _MAGIC:
-        raise WireFormatError(f"not Confluent-framed Avro: magic byte 0x{magic & 0xFF:02x}, expected 0x00")
+        raise WireFormatError(
+            f"not Confluent-framed Avro: magic byte 0x{magic & 0xFF:02x}, expected 0x00"
+        )
     return schema_id, data[_HEADER.size :]
 
 

@@ -28,7 +28,14 @@ import yaml
 
 from .contract import ContractError, config_dir
 
-__all__ = ["ClientBounds", "PublisherBounds", "RetryBounds", "Settings", "SettingsError", "SubscriberBounds"]
+__all__ = [
+    "ClientBounds",
+    "PublisherBounds",
+    "RetryBounds",
+    "Settings",
+    "SettingsError",
+    "SubscriberBounds",
+]
 
 ENV_BOOTSTRAP_SERVERS = "RINGRIFT_BOOTSTRAP_SERVERS"
 ENV_SCHEMA_REGISTRY_URL = "RINGRIFT_SCHEMA_REGISTRY_URL"
@@ -59,7 +66,12 @@ class SettingsError(ValueError):
 def _secret(name: str) -> bool:
     # SaslJaas.isSecret
     n = name.lower()
-    return n == "sasl.jaas.config" or "password" in n or n.endswith("user.info") or n.endswith("auth.token")
+    return (
+        n == "sasl.jaas.config"
+        or "password" in n
+        or n.endswith("user.info")
+        or n.endswith("auth.token")
+    )
 
 
 def _shown(values: Mapping[str, str]) -> dict[str, str]:
@@ -91,7 +103,11 @@ class Settings:
         kafka: dict[str, str] = {}
         registry: dict[str, str] = {}
         for name, value in env.items():
-            if name.startswith(ENV_CLIENT_PREFIX) and name != ENV_USERNAME and len(name) > len(ENV_CLIENT_PREFIX):
+            if (
+                name.startswith(ENV_CLIENT_PREFIX)
+                and name != ENV_USERNAME
+                and len(name) > len(ENV_CLIENT_PREFIX)
+            ):
                 setting = name[len(ENV_CLIENT_PREFIX) :].lower().replace("_", ".")
                 (registry if setting in REGISTRY_SETTINGS else kafka)[setting] = value
         jaas = kafka.pop("sasl.jaas.config", None)
@@ -121,7 +137,9 @@ class Settings:
             raise SettingsError(f"{ENV_AUTH_TOKEN} must not be empty")
         kafka = dict(self.kafka)
         kafka.setdefault("security.protocol", "SASL_PLAINTEXT")
-        mechanism = kafka.setdefault("sasl.mechanism", kafka.pop("sasl.mechanisms", "SCRAM-SHA-512"))
+        mechanism = kafka.setdefault(
+            "sasl.mechanism", kafka.pop("sasl.mechanisms", "SCRAM-SHA-512")
+        )
         if mechanism.upper() not in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"):
             raise SettingsError(
                 f"sasl.mechanism {mechanism} has no user/password login here; use PLAIN,"
@@ -151,7 +169,7 @@ def _jaas_login(jaas: str) -> dict[str, str]:
     user, password = _JAAS_USER.search(jaas), _JAAS_PASSWORD.search(jaas)
     if not user or not password:
         raise SettingsError(
-            f"{ENV_CLIENT_PREFIX}SASL_JAAS_CONFIG has no username=\"...\" password=\"...\";"
+            f'{ENV_CLIENT_PREFIX}SASL_JAAS_CONFIG has no username="..." password="...";'
             f" set {ENV_USERNAME} and {ENV_AUTH_TOKEN} instead"
         )
     unescape = lambda m: re.sub(r"\\(.)", r"\1", m.group(1))  # noqa: E731
@@ -249,11 +267,15 @@ class _Reader:
     def integer(self, key: str, minimum: int) -> int:
         value = self._get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise ContractError(f"{self.path}: {key}: must be an integer of at least {minimum}, was {value!r}")
+            raise ContractError(
+                f"{self.path}: {key}: must be an integer of at least {minimum}, was {value!r}"
+            )
         return value
 
     def number(self, key: str, minimum: float) -> float:
         value = self._get(key)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
-            raise ContractError(f"{self.path}: {key}: must be a number of at least {minimum}, was {value!r}")
+            raise ContractError(
+                f"{self.path}: {key}: must be a number of at least {minimum}, was {value!r}"
+            )
         return float(value)

@@ -192,7 +192,9 @@ class Subscriber:
                 f" RINGRIFT_BOOTSTRAP_SERVERS (a SASL cluster also needs RINGRIFT_KAFKA_USERNAME and"
                 f" RINGRIFT_CLUSTER_AUTH_TOKEN)"
             ) from e
-        missing = [t for t in topics if t not in metadata.topics or metadata.topics[t].error is not None]
+        missing = [
+            t for t in topics if t not in metadata.topics or metadata.topics[t].error is not None
+        ]
         if missing:
             consumer.close()
             raise SubscribeError(
@@ -211,7 +213,13 @@ class Subscriber:
         except RegistryError:
             raise  # the registry is down: nothing is committed, a restart reads the record again
         except Exception as e:  # noqa: BLE001 - anything else about these bytes is poison
-            LOGGER.warning("subscriber=%s poison record topic=%s offset=%s: %s", self.group, message.topic(), message.offset(), e)
+            LOGGER.warning(
+                "subscriber=%s poison record topic=%s offset=%s: %s",
+                self.group,
+                message.topic(),
+                message.offset(),
+                e,
+            )
             self._dead_letter(message, e, 1, "POISON", _now())
             self._commit(consumer, message)
             return 0
@@ -229,7 +237,10 @@ class Subscriber:
         schema_id, payload = unframe(message.value())
         key = message.key()
         return self.contract.decode(
-            type_name, payload, self._registry.schema(schema_id), key.decode("utf-8") if key is not None else None
+            type_name,
+            payload,
+            self._registry.schema(schema_id),
+            key.decode("utf-8") if key is not None else None,
         )
 
     def _call(self, message: Message, event: Event) -> bool:
@@ -244,7 +255,11 @@ class Subscriber:
                 first = first or _now()
                 LOGGER.warning(
                     "subscriber=%s callback failed type=%s event_id=%s attempt=%d: %r",
-                    self.group, event.type, event.event_id, attempt, e,
+                    self.group,
+                    event.type,
+                    event.event_id,
+                    attempt,
+                    e,
                 )
                 if attempt == retry.max_attempts:
                     self._dead_letter(message, e, attempt, "RETRIES_EXHAUSTED", first)
@@ -258,12 +273,21 @@ class Subscriber:
             consumer.commit(message=message, asynchronous=False)
         except KafkaException as e:
             # a rebalance took the partition: its new owner reads the record again
-            LOGGER.warning("subscriber=%s commit failed offset=%s: %s", self.group, message.offset(), e)
+            LOGGER.warning(
+                "subscriber=%s commit failed offset=%s: %s", self.group, message.offset(), e
+            )
 
-    def _dead_letter(self, message: Message, error: Exception, attempts: int, reason: str, first: dt.datetime) -> None:
+    def _dead_letter(
+        self, message: Message, error: Exception, attempts: int, reason: str, first: dt.datetime
+    ) -> None:
         dlq = self.contract.topic(message.topic()).dlq
         if dlq is None:
-            LOGGER.error("subscriber=%s skipped a record of %s, which has no DLQ: %s", self.group, message.topic(), error)
+            LOGGER.error(
+                "subscriber=%s skipped a record of %s, which has no DLQ: %s",
+                self.group,
+                message.topic(),
+                error,
+            )
             return
         _, timestamp = message.timestamp()
         headers = list(message.headers() or []) + [
@@ -271,7 +295,10 @@ class Subscriber:
             (DeadLetterHeaders.ORIGINAL_PARTITION, str(message.partition())),
             (DeadLetterHeaders.ORIGINAL_OFFSET, str(message.offset())),
             (DeadLetterHeaders.ORIGINAL_TIMESTAMP, str(timestamp)),
-            (DeadLetterHeaders.EXCEPTION_CLASS, f"{type(error).__module__}.{type(error).__qualname__}"),
+            (
+                DeadLetterHeaders.EXCEPTION_CLASS,
+                f"{type(error).__module__}.{type(error).__qualname__}",
+            ),
             (DeadLetterHeaders.EXCEPTION_MESSAGE, str(error)[:4000]),
             (DeadLetterHeaders.ATTEMPTS, str(attempts)),
             (DeadLetterHeaders.FIRST_FAILURE, _instant(first)),
@@ -280,19 +307,34 @@ class Subscriber:
             (DeadLetterHeaders.SUBSCRIBER, self.group),
         ]
         if self._dead_letters is None:
-            self._dead_letters = create_producer(self.settings, self.bounds.publisher, f"ringrift-dlq-{self.group}")
+            self._dead_letters = create_producer(
+                self.settings, self.bounds.publisher, f"ringrift-dlq-{self.group}"
+            )
         outcome: list[Optional[KafkaError]] = []
         self._dead_letters.produce(
-            dlq, value=message.value(), key=message.key(), headers=headers,
+            dlq,
+            value=message.value(),
+            key=message.key(),
+            headers=headers,
             on_delivery=lambda err, _msg: outcome.append(err),
         )
         self._dead_letters.flush(self.bounds.publisher.delivery_timeout_ms / 1000)
         if not outcome or outcome[0] is not None:
-            raise SubscribeError(
-                f"subscriber {self.group} could not park offset {message.offset()} of {message.topic()} in"
-                f" {dlq}: {outcome[0].str() if outcome else 'no acknowledgement'}; it is not committed"
+            reason = (
+                outcome[0].str() if outcome and outcome[0] is not None else "no acknowledgement"
             )
-        LOGGER.warning("subscriber=%s sent offset=%s of %s to %s reason=%s", self.group, message.offset(), message.topic(), dlq, reason)
+            raise SubscribeError(
+                f"subscriber {self.group} could not park offset {message.offset()} of"
+                f" {message.topic()} in {dlq}: {reason}; it is not committed"
+            )
+        LOGGER.warning(
+            "subscriber=%s sent offset=%s of %s to %s reason=%s",
+            self.group,
+            message.offset(),
+            message.topic(),
+            dlq,
+            reason,
+        )
 
 
 def _now() -> dt.datetime:
