@@ -8,7 +8,7 @@ import time
 import uuid
 from typing import Optional
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, Consumer, Message, Producer, TopicPartition
 
 from ringrift_events import ClientBounds, Contract, Event, Publisher, Settings, Subscriber
 
@@ -25,14 +25,21 @@ def test_an_undecodable_record_goes_to_the_dlq_as_poison_and_the_next_event_is_h
 ) -> None:
     group = f"ringrift.selfplay.poison-{uuid.uuid4().hex[:8]}"
     garbage = b"not avro " + uuid.uuid4().bytes
-    producer = Producer(settings.client_config())
+    # the partition Java's producers and the Publisher pick for the key: before the good event
+    producer = Producer(settings.client_config(partitioner="murmur2_random"))
+    delivered: list[Message] = []
     producer.produce(
-        "ringrift.model.promoted", value=garbage, key=b"square19_2p", headers=[("origin", b"test")]
+        "ringrift.model.promoted",
+        value=garbage,
+        key=b"square19_2p",
+        headers=[("origin", b"test")],
+        on_delivery=lambda error, message: delivered.append(message),
     )
     producer.flush(30)
     good = Publisher("promotion@test", settings=settings, contract=contract).publish(
         "ModelPromoted", config="square19_2p", model_id="after-poison", **PROMOTION
     )
+    assert delivered[0].partition() == good.partition  # so the worker meets the poison first
     handled: list[Event] = []
     worker = Subscriber(group, configs=["square19_2p"], settings=settings, contract=contract)
 
