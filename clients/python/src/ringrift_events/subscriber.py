@@ -2,7 +2,8 @@
 
 >>> from ringrift_events import Publisher
 >>> promoted = []
->>> worker = Subscriber("ringrift.selfplay.doctest-worker").on_model_promoted(promoted.append)
+>>> worker = Subscriber("ringrift.selfplay.doctest-worker", configs=["hex8_2p"])
+>>> worker = worker.on_model_promoted(promoted.append)
 >>> publisher = Publisher(source="promotion-controller@doctest")
 >>> sent = publisher.publish("ModelPromoted", config="hex8_2p", model_id="model-7",
 ...                          model_path="/models/hex8_2p/model-7.pth", evaluation_event_id="ev-1",
