@@ -16,20 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs a program through the stages' real {@code CommandAction} (the Java side of the command
- * protocol) and prints, as one JSON line, what the Java side read: success or the failure's
- * reason, the result values read with the typed getters the README documents for {@code stage}
- * ({@code ResultFormatException} names a missing or mistyped field), and the progress reports.
+ * protocol) and prints, as one JSON line, what the Java side read: success or the failure's reason,
+ * the result values read with the typed getters the README documents for {@code stage} ({@code
+ * ResultFormatException} names a missing or mistyped field), and the progress reports.
  *
  * <p>Arguments: a JSON file holding a list of checks {@code {"stage": "training", "template":
- * "..."}} (stage: export, training or evaluation), and the log directory. One line {@code
- * @@protocol {...}} per check, in order.
+ * "..."}} (stage: export, training or evaluation), and the log directory. One line
+ * {@code @@protocol {...}} per check, in order.
  */
 public final class CommandProtocolCheck {
   public static void main(String[] args) throws Exception {
     ObjectMapper json = new ObjectMapper();
     int run = 0;
     for (JsonNode check : json.readTree(Path.of(args[0]).toFile())) {
-      Map<String, Object> out = check(check.get("stage").asText(), check.get("template").asText(), args[1], ++run);
+      Map<String, Object> out =
+          check(check.get("stage").asText(), check.get("template").asText(), args[1], ++run);
       System.out.println("@@protocol " + json.writeValueAsString(out));
     }
   }
@@ -37,11 +38,13 @@ public final class CommandProtocolCheck {
   private static Map<String, Object> check(String stage, String template, String logs, int run)
       throws InterruptedException {
     CommandSpec spec =
-        new CommandSpec(template, 120, null, Map.of(), logs, CommandSpec.DEFAULT_PROGRESS_PATTERN, 5);
+        new CommandSpec(
+            template, 120, null, Map.of(), logs, CommandSpec.DEFAULT_PROGRESS_PATTERN, 5);
     CommandAction action = CommandAction.create(stage + ".action.command", spec, Set.of("run_id"));
     List<Progress> progress = new CopyOnWriteArrayList<>();
     String runId = "protocol-check-" + run;
-    ActionResult result = action.run(new ActionRequest(runId, Map.of("run_id", runId), progress::add));
+    ActionResult result =
+        action.run(new ActionRequest(runId, Map.of("run_id", runId), progress::add));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("stage", stage);
     out.put("succeeded", result.succeeded());
@@ -93,7 +96,9 @@ public final class CommandProtocolCheck {
         }
         read.put("baselines", baselines);
         if (v.has("head_to_head")) {
-          read.put("head_to_head", outcome(v.object("head_to_head"), "champion_model_id", "champion_elo"));
+          read.put(
+              "head_to_head",
+              outcome(v.object("head_to_head"), "champion_model_id", "champion_elo"));
         }
       }
       default -> throw new IllegalArgumentException("unknown stage " + stage);

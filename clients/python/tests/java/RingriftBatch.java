@@ -12,8 +12,8 @@ import picocli.CommandLine;
 /**
  * Runs several {@code ringrift} command lines in one JVM, for the Python client's tests (a JVM
  * start costs seconds each): the file named by the first argument holds one command per line as a
- * JSON array of arguments; for each, one line {@code @@ringrift {"args", "exit", "out", "err"}}
- * is printed. The commands are the real CLI's ({@code Ringrift.commandLine()}).
+ * JSON array of arguments; for each, one line {@code @@ringrift {"args", "exit", "out", "err"}} is
+ * printed. The commands are the real CLI's ({@code Ringrift.commandLine()}).
  */
 public final class RingriftBatch {
   public static void main(String[] args) throws Exception {
