@@ -12,6 +12,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.OutputHeaders;
+import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -35,6 +36,12 @@ public final class SignalComputerApp {
   /** Per-config inputs (internal). */
   public static final String INPUTS_STORE = "signal-inputs";
 
+  /**
+   * Event ids applied (internal; changelog {@code <application.id>-signal-seen-events-changelog}).
+   */
+  public static final String SEEN_STORE = "signal-seen-events";
+
+  static final String DEDUPE = "signal-dedupe";
   static final String PROCESSOR = "signal-computer";
   static final String SIGNALS_SINK = "training-signals-sink";
   static final String REGRESSIONS_SINK = "regressions-sink";
@@ -58,8 +65,9 @@ public final class SignalComputerApp {
         INPUTS.stream()
             .map(type -> Topologies.source(topology, config, type, sourceName(type)))
             .toArray(String[]::new);
+    String once = SeenEvents.add(topology, config, DEDUPE, SEEN_STORE, true, sources);
     topology.addProcessor(
-        PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), sources);
+        PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), once);
     topology.addStateStore(
         Topologies.store(config, INPUTS_STORE, SignalState.class, true), PROCESSOR);
     Topologies.sink(topology, config, TrainingSignal.class, SIGNALS_SINK, PROCESSOR);
