@@ -1,5 +1,7 @@
 package ai.ringrift.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.ringrift.testkit.DeliveryPlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +57,38 @@ public final class DuplicateDelivery {
    */
   public record Outcome(Map<String, Map<String, Object>> stores, List<String> outputs) {}
 
+  /** Makes one run's events, and the wall-clock step before the first delivery of each. */
+  @FunctionalInterface
+  public interface Events {
+    List<SpecificRecord> make(Random random, List<Duration> steps);
+  }
+
   private DuplicateDelivery() {}
+
+  /**
+   * For each seed of {@code firstSeed} and the {@code seeds - 1} after it: makes events, plays them
+   * once and with copies and restarts, and asserts that both runs end alike (the message names the
+   * seed; rerun with it). Returns the outcomes of the runs without copies, for the caller to check
+   * that the runs did something.
+   */
+  public static List<Outcome> assertCountsOnce(App app, int firstSeed, int seeds, Events events) {
+    List<Outcome> outcomes = new ArrayList<>();
+    int extra = 0;
+    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+      Random random = new Random(seed);
+      List<Duration> steps = new ArrayList<>();
+      DeliveryPlan<SpecificRecord> plan = plan(events.make(random, steps), random);
+
+      Outcome once = run(app, plan.once(), steps);
+      Outcome copies = run(app, plan.copies(), steps);
+
+      assertThat(copies).as("seed %d", seed).isEqualTo(once);
+      outcomes.add(once);
+      extra += plan.extraDeliveries();
+    }
+    assertThat(extra).as("copies were delivered").isPositive();
+    return outcomes;
+  }
 
   /** The two plans for {@code events}: once, and with copies and restarts. */
   public static DeliveryPlan<SpecificRecord> plan(List<SpecificRecord> events, Random random) {

@@ -19,7 +19,6 @@ import ai.ringrift.streams.DuplicateDelivery;
 import ai.ringrift.streams.TestEvents;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.state.SeenEvent;
-import ai.ringrift.testkit.DeliveryPlan;
 import ai.ringrift.testkit.SampleEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,21 +58,13 @@ class CircuitBreakerDuplicatesTest {
   @ParameterizedTest(name = "seeds {0}..+" + SEEDS_PER_BLOCK)
   @ValueSource(ints = {0, 1000})
   void eventsDeliveredUpToThreeTimesAcrossRestartsCountOnce(int firstSeed) {
-    int transitions = 0;
-    for (int seed = firstSeed; seed < firstSeed + SEEDS_PER_BLOCK; seed++) {
-      Random random = new Random(seed);
-      List<Duration> steps = new ArrayList<>();
-      List<SpecificRecord> events = events(random, steps);
-      DeliveryPlan<SpecificRecord> plan = DuplicateDelivery.plan(events, random);
+    List<DuplicateDelivery.Outcome> runs =
+        DuplicateDelivery.assertCountsOnce(
+            APP, firstSeed, SEEDS_PER_BLOCK, CircuitBreakerDuplicatesTest::events);
 
-      DuplicateDelivery.Outcome once = DuplicateDelivery.run(APP, plan.once(), steps);
-      DuplicateDelivery.Outcome copies = DuplicateDelivery.run(APP, plan.copies(), steps);
-
-      assertThat(copies).as("seed %d", seed).isEqualTo(once);
-      transitions +=
-          (int) once.outputs().stream().filter(o -> o.startsWith("CircuitStateChanged")).count();
-    }
-    assertThat(transitions).as("breakers changed state in these runs").isPositive();
+    assertThat(runs)
+        .as("breakers changed state in these runs")
+        .anyMatch(o -> o.outputs().stream().anyMatch(e -> e.startsWith("CircuitStateChanged")));
   }
 
   static List<SpecificRecord> events(Random random, List<Duration> steps) {

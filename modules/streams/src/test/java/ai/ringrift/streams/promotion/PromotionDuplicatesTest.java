@@ -16,7 +16,6 @@ import ai.ringrift.streams.DuplicateDelivery;
 import ai.ringrift.streams.TestEvents;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.state.SeenEvent;
-import ai.ringrift.testkit.DeliveryPlan;
 import ai.ringrift.testkit.SampleEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,21 +57,13 @@ class PromotionDuplicatesTest {
   @ParameterizedTest(name = "seeds {0}..+" + SEEDS_PER_BLOCK)
   @ValueSource(ints = {0, 1000})
   void eventsDeliveredUpToThreeTimesAcrossRestartsCountOnce(int firstSeed) {
-    int promotions = 0;
-    for (int seed = firstSeed; seed < firstSeed + SEEDS_PER_BLOCK; seed++) {
-      Random random = new Random(seed);
-      List<Duration> steps = new ArrayList<>();
-      List<SpecificRecord> events = events(random, steps);
-      DeliveryPlan<SpecificRecord> plan = DuplicateDelivery.plan(events, random);
+    List<DuplicateDelivery.Outcome> runs =
+        DuplicateDelivery.assertCountsOnce(
+            APP, firstSeed, SEEDS_PER_BLOCK, PromotionDuplicatesTest::events);
 
-      DuplicateDelivery.Outcome once = DuplicateDelivery.run(APP, plan.once(), steps);
-      DuplicateDelivery.Outcome copies = DuplicateDelivery.run(APP, plan.copies(), steps);
-
-      assertThat(copies).as("seed %d", seed).isEqualTo(once);
-      promotions +=
-          (int) once.outputs().stream().filter(o -> o.startsWith("ModelPromoted")).count();
-    }
-    assertThat(promotions).as("models were promoted in these runs").isPositive();
+    assertThat(runs)
+        .as("models were promoted in these runs")
+        .anyMatch(o -> o.outputs().stream().anyMatch(e -> e.startsWith("ModelPromoted")));
   }
 
   static List<SpecificRecord> events(Random random, List<Duration> steps) {

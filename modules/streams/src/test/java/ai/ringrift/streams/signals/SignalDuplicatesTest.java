@@ -10,7 +10,6 @@ import ai.ringrift.streams.TestEvents;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import ai.ringrift.streams.state.SeenEvent;
 import ai.ringrift.streams.state.SignalState;
-import ai.ringrift.testkit.DeliveryPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,21 +46,11 @@ class SignalDuplicatesTest {
   @ParameterizedTest(name = "seeds {0}..+" + SEEDS_PER_BLOCK)
   @ValueSource(ints = {0, 1000})
   void eventsDeliveredUpToThreeTimesAcrossRestartsCountOnce(int firstSeed) {
-    int copiesSeen = 0;
-    for (int seed = firstSeed; seed < firstSeed + SEEDS_PER_BLOCK; seed++) {
-      Random random = new Random(seed);
-      List<Duration> steps = new ArrayList<>();
-      List<SpecificRecord> events = events(random, steps);
-      DeliveryPlan<SpecificRecord> plan = DuplicateDelivery.plan(events, random);
+    List<DuplicateDelivery.Outcome> runs =
+        DuplicateDelivery.assertCountsOnce(
+            APP, firstSeed, SEEDS_PER_BLOCK, SignalDuplicatesTest::events);
 
-      DuplicateDelivery.Outcome once = DuplicateDelivery.run(APP, plan.once(), steps);
-      DuplicateDelivery.Outcome copies = DuplicateDelivery.run(APP, plan.copies(), steps);
-
-      assertThat(copies).as("seed %d", seed).isEqualTo(once);
-      assertThat(once.outputs()).as("seed %d emitted signals", seed).isNotEmpty();
-      copiesSeen += plan.extraDeliveries();
-    }
-    assertThat(copiesSeen).as("copies and restarts were delivered").isPositive();
+    assertThat(runs).as("the runs emitted signals").allMatch(o -> !o.outputs().isEmpty());
   }
 
   /** Selfplay batches most often, then exports, trainings, evaluations, promotions, rollbacks. */
