@@ -104,6 +104,17 @@ public final class Driver implements AutoCloseable {
     input(type).pipeInput(CATALOG.topicFor(type).key().keyOf(event), event, now());
   }
 
+  /** Sends {@code event} with record headers {@code headers} (a redrive's, say). */
+  public <T extends SpecificRecord> void send(
+      T event, org.apache.kafka.common.header.Headers headers) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) event.getClass();
+    input(type)
+        .pipeInput(
+            new org.apache.kafka.streams.test.TestRecord<>(
+                CATALOG.topicFor(type).key().keyOf(event), event, headers, now()));
+  }
+
   /** Raw bytes on {@code topic}, for poison records. */
   public void sendRaw(String topic, byte[] key, byte[] value) {
     driver

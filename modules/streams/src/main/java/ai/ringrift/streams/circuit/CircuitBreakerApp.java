@@ -92,11 +92,14 @@ public final class CircuitBreakerApp {
     KStream<String, SpecificRecord> out =
         inputs
             .merge(probes, Named.as("circuit-merge-probes"))
-            .process(SeenEvents.filter(config, SEEN_STORE), Named.as("circuit-dedupe"), SEEN_STORE)
             .process(
-                () -> new CircuitBreakerProcessor(config.rules(), config.source()),
+                SeenEvents.once(
+                    config,
+                    SEEN_STORE,
+                    () -> new CircuitBreakerProcessor(config.rules(), config.source())),
                 Named.as("circuit-breaker"),
-                STORE);
+                STORE,
+                SEEN_STORE);
     sink(out, config, CircuitState.class);
     sink(out, config, CircuitStateChanged.class);
     return builder.build();

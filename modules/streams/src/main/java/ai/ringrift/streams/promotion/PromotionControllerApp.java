@@ -40,7 +40,6 @@ public final class PromotionControllerApp {
    */
   public static final String SEEN_STORE = "promotion-seen-events";
 
-  static final String DEDUPE = "promotion-dedupe";
   static final String PROCESSOR = "promotion-controller";
   static final String PROMOTED_OUT = "model-promoted-sink";
   static final String REJECTED_OUT = "promotion-rejected-sink";
@@ -86,11 +85,14 @@ public final class PromotionControllerApp {
         inputs.stream()
             .map(t -> Topologies.source(topology, config, t, "promotion-" + t.getSimpleName()))
             .toArray(String[]::new);
-    String once = SeenEvents.add(topology, config, DEDUPE, SEEN_STORE, logged, sources);
     topology.addProcessor(
-        PROCESSOR, () -> new PromotionProcessor(config.rules(), config.source()), once);
+        PROCESSOR,
+        SeenEvents.once(
+            config, SEEN_STORE, () -> new PromotionProcessor(config.rules(), config.source())),
+        sources);
     topology.addStateStore(
         Topologies.store(config, REGISTRY_STORE, ModelRegistryEntry.class, logged), PROCESSOR);
+    topology.addStateStore(SeenEvents.store(config, SEEN_STORE, logged), PROCESSOR);
     outputs.accept(topology);
     return topology;
   }

@@ -41,7 +41,6 @@ public final class SignalComputerApp {
    */
   public static final String SEEN_STORE = "signal-seen-events";
 
-  static final String DEDUPE = "signal-dedupe";
   static final String PROCESSOR = "signal-computer";
   static final String SIGNALS_SINK = "training-signals-sink";
   static final String REGRESSIONS_SINK = "regressions-sink";
@@ -65,11 +64,14 @@ public final class SignalComputerApp {
         INPUTS.stream()
             .map(type -> Topologies.source(topology, config, type, sourceName(type)))
             .toArray(String[]::new);
-    String once = SeenEvents.add(topology, config, DEDUPE, SEEN_STORE, true, sources);
     topology.addProcessor(
-        PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), once);
+        PROCESSOR,
+        SeenEvents.once(
+            config, SEEN_STORE, () -> new SignalComputer(config.rules(), config.source())),
+        sources);
     topology.addStateStore(
         Topologies.store(config, INPUTS_STORE, SignalState.class, true), PROCESSOR);
+    topology.addStateStore(SeenEvents.store(config, SEEN_STORE, true), PROCESSOR);
     Topologies.sink(topology, config, TrainingSignal.class, SIGNALS_SINK, PROCESSOR);
     Topologies.sink(topology, config, RegressionDetected.class, REGRESSIONS_SINK, PROCESSOR);
     return topology;

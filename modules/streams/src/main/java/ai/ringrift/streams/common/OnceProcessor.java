@@ -18,22 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Passes an event on unless its id is in the store and younger than the window; remembers the id
- * once the processors after it returned; drops the ids older than the window on a wall-clock
- * punctuation. See {@link SeenEvents}.
+ * Hands an event to the app's processor unless its id is in the store and younger than the window;
+ * remembers the id once the app's processor returned; drops the ids older than the window on a
+ * wall-clock punctuation. See {@link SeenEvents}.
  */
-final class SeenEventFilter implements Processor<String, SpecificRecord, String, SpecificRecord> {
-  private static final Logger LOGGER = LoggerFactory.getLogger(SeenEventFilter.class);
+final class OnceProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(OnceProcessor.class);
 
   private final String storeName;
   private final DedupSettings settings;
+  private final Processor<String, SpecificRecord, String, SpecificRecord> app;
   private ProcessorContext<String, SpecificRecord> context;
   private ProcessorClock clock;
   private KeyValueStore<String, SeenEvent> seen;
 
-  SeenEventFilter(String storeName, DedupSettings settings) {
+  OnceProcessor(
+      String storeName,
+      DedupSettings settings,
+      Processor<String, SpecificRecord, String, SpecificRecord> app) {
     this.storeName = storeName;
     this.settings = settings;
+    this.app = app;
   }
 
   @Override
@@ -42,6 +47,7 @@ final class SeenEventFilter implements Processor<String, SpecificRecord, String,
     this.clock = ProcessorClock.of(context);
     this.seen = context.getStateStore(storeName);
     context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
+    app.init(context);
   }
 
   @Override
@@ -56,7 +62,7 @@ final class SeenEventFilter implements Processor<String, SpecificRecord, String,
     }
     Optional<String> id = Events.eventId(record.value());
     if (id.isEmpty()) {
-      context.forward(record); // no header, nothing to count by (no input of the apps is such)
+      app.process(record); // no header, nothing to count by (no input of the apps is such)
       return;
     }
     Instant now = clock.instant();
@@ -71,8 +77,13 @@ final class SeenEventFilter implements Processor<String, SpecificRecord, String,
           before.getSeenAt());
       return;
     }
-    context.forward(record); // throws when processing fails: then the id is not remembered
+    app.process(record); // throws when processing fails: then the id is not remembered
     seen.put(id.get(), new SeenEvent(now));
+  }
+
+  @Override
+  public void close() {
+    app.close();
   }
 
   private boolean fresh(SeenEvent event, Instant now) {
