@@ -44,6 +44,8 @@ public final class Driver implements AutoCloseable {
 
   private final TopologyTestDriver driver;
   private final Path stateDir;
+  private final String applicationId;
+  private final Instant start;
 
   public Driver(Topology topology, String dlqRoutes) {
     this(topology, dlqRoutes, java.util.Map.of());
@@ -51,20 +53,28 @@ public final class Driver implements AutoCloseable {
 
   /** A driver with some of the app's Streams properties changed. */
   public Driver(Topology topology, String dlqRoutes, java.util.Map<String, String> overrides) {
+    this(topology, dlqRoutes, overrides, START);
+  }
+
+  /** A driver whose wall clock starts at {@code start} (a restarted app). */
+  public Driver(
+      Topology topology, String dlqRoutes, java.util.Map<String, String> overrides, Instant start) {
+    this.start = start;
     try {
       stateDir = Files.createTempDirectory("ttd");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     StreamsSettings settings = StreamsSettings.load(CONFIG, java.util.Map.of());
+    applicationId = "ttd-" + stateDir.getFileName();
     Properties props =
         StreamsApp.properties(
-            "ttd-" + stateDir.getFileName(),
+            applicationId,
             dlqRoutes,
             settings.withStateDir(stateDir),
             KafkaSettings.of("ttd:9092"));
     props.putAll(overrides);
-    driver = new TopologyTestDriver(topology, props, START);
+    driver = new TopologyTestDriver(topology, props, start);
   }
 
   /** The app config the tests build topologies from. */
@@ -83,7 +93,7 @@ public final class Driver implements AutoCloseable {
         CATALOG.topicFor(type).name(),
         SERDES.key().serializer(),
         SERDES.value(type).serializer(),
-        START,
+        start,
         Duration.ZERO);
   }
 
@@ -92,6 +102,17 @@ public final class Driver implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) event.getClass();
     input(type).pipeInput(CATALOG.topicFor(type).key().keyOf(event), event, now());
+  }
+
+  /** Sends {@code event} with record headers {@code headers} (a redrive's, say). */
+  public <T extends SpecificRecord> void send(
+      T event, org.apache.kafka.common.header.Headers headers) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) event.getClass();
+    input(type)
+        .pipeInput(
+            new org.apache.kafka.streams.test.TestRecord<>(
+                CATALOG.topicFor(type).key().keyOf(event), event, headers, now()));
   }
 
   /** Raw bytes on {@code topic}, for poison records. */
@@ -124,7 +145,12 @@ public final class Driver implements AutoCloseable {
 
   /** The driver's wall-clock time. */
   public Instant now() {
-    return START.plusMillis(elapsedMillis);
+    return start.plusMillis(elapsedMillis);
+  }
+
+  /** The app's application id under this driver (it names the changelog topics). */
+  public String applicationId() {
+    return applicationId;
   }
 
   private long elapsedMillis;

@@ -39,6 +39,18 @@ public final class SampleEvents {
     return of(type, ConfigKeys.parse("square8_2p"), seed);
   }
 
+  /**
+   * Sets field {@code field} of {@code event} to {@code value}; returns the same, changed event.
+   */
+  public static <T extends SpecificRecord> T with(T event, String field, Object value) {
+    Schema.Field f = event.getSchema().getField(field);
+    if (f == null) {
+      throw new IllegalArgumentException(event.getSchema().getName() + " has no field " + field);
+    }
+    event.put(f.pos(), value);
+    return event;
+  }
+
   private static Object value(Schema schema, String field, ConfigKey config, int seed) {
     return switch (schema.getType()) {
       case RECORD -> record(schema, config, seed);

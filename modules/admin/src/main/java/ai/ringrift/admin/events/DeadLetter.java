@@ -58,6 +58,17 @@ record DeadLetter(
     return failure.getOrDefault(DeadLetterHeaders.SUBSCRIBER, "-");
   }
 
+  /** The consumer group that gave up on it, when the dead letter names one. */
+  Optional<String> failedIn() {
+    String group = failure.get(DeadLetterHeaders.SUBSCRIBER);
+    return group == null || group.isBlank() ? Optional.empty() : Optional.of(group);
+  }
+
+  /** Where it is in the DLQ. */
+  OffsetRanges.Position where() {
+    return new OffsetRanges.Position(record.partition(), record.offset());
+  }
+
   /** The failure's class (simple name) and message. */
   String error() {
     String type = failure.getOrDefault(DeadLetterHeaders.EXCEPTION_CLASS, "");

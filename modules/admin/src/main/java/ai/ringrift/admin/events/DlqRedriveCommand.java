@@ -4,11 +4,12 @@ import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
-import ai.ringrift.admin.cli.Table;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
       "Send dead letters of TOPIC back to their original topic, bytes unchanged.",
       "Safe to repeat: each redrive commits the record and a marker in the DLQ in one Kafka"
           + " transaction (fencing a concurrent redrive), a marked record is not sent again"
-          + " without --force, and a record still not decoding stays unless forced; the event"
-          + " keeps its event_id, so subscribers deduplicating by it ignore a second copy."
+          + " without --force, and a record still not decoding stays unless forced.",
+      "A record goes back only to the consumer group that gave up on it (header"
+          + " ringrift.redrive.for): every other group skips it. It keeps its event_id, so the"
+          + " group it is for applies it once (docs/event-contract.md)."
     })
 public final class DlqRedriveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,6 +60,53 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     Long offset;
   }
 
+  /**
+   * What a redrive did, offsets as ranges per partition: the records sent (and for which group),
+   * those skipped as redriven before, those left because they still do not decode.
+   */
+  static String summary(String dlq, Redrive.Outcome outcome) {
+    StringBuilder text = new StringBuilder();
+    int sent = outcome.sent().size();
+    text.append("redrove ")
+        .append(sent)
+        .append(sent == 1 ? " dead letter of " : " dead letters of ")
+        .append(dlq);
+    if (sent > 0) {
+      text.append(": ").append(OffsetRanges.describe(positions(outcome.sent())));
+    }
+    text.append('\n');
+    Map<String, List<RedriveMarker>> byGroup = new TreeMap<>();
+    outcome.sent().forEach(m -> byGroup.computeIfAbsent(groupOf(m), g -> new ArrayList<>()).add(m));
+    byGroup.forEach(
+        (group, markers) ->
+            text.append("  for ")
+                .append(group)
+                .append(": ")
+                .append(OffsetRanges.describe(positions(markers)))
+                .append('\n'));
+    if (!outcome.alreadyRedriven().isEmpty()) {
+      text.append("skipped, redriven before: ")
+          .append(OffsetRanges.describe(outcome.alreadyRedriven()))
+          .append(" (--force sends them again)\n");
+    }
+    if (!outcome.undecodable().isEmpty()) {
+      text.append("left in the DLQ, still not decodable: ")
+          .append(OffsetRanges.describe(outcome.undecodable()))
+          .append(" (--force sends them anyway)\n");
+    }
+    return text.toString();
+  }
+
+  private static String groupOf(RedriveMarker marker) {
+    return marker.forGroup() == null
+        ? "every group (the dead letter names none)"
+        : "group " + marker.forGroup() + " only";
+  }
+
+  private static List<OffsetRanges.Position> positions(List<RedriveMarker> markers) {
+    return markers.stream().map(RedriveMarker::position).toList();
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -67,24 +117,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
         OutputOptions.printJson(out, outcome);
         return 0;
       }
-      Table table = Table.of("DEAD LETTER", "SENT TO");
-      outcome.sent().forEach(m -> table.row(dlq.name() + "-" + m.of(), m.to()));
-      if (table.size() > 0) {
-        out.print(table.render());
-      }
-      List<String> notes = new ArrayList<>();
-      notes.add("redrove " + outcome.sent().size() + " dead letters of " + dlq.name());
-      if (outcome.alreadyRedriven() > 0) {
-        notes.add(outcome.alreadyRedriven() + " already redriven (skipped)");
-      }
-      if (!outcome.undecodable().isEmpty()) {
-        notes.add(
-            outcome.undecodable().size()
-                + " still do not decode, left in the DLQ (offsets "
-                + outcome.undecodable()
-                + "; --force sends them anyway)");
-      }
-      out.println(String.join("; ", notes));
+      out.print(summary(dlq.name(), outcome));
       out.flush();
       return 0;
     } catch (Redrive.Refused e) {

@@ -103,15 +103,27 @@ public final class JsonToAvro {
     return record(schema, withDefaults(json, fresh), path, false);
   }
 
-  /** {@code json} with the required header fields it lacks taken from {@code fresh}. */
+  /**
+   * {@code json} with the required header fields it lacks taken from {@code fresh}. A given {@code
+   * event_id} is kept (publishing the same JSON twice sends one event twice, a copy that consumers
+   * count once); without a trace id, such an event names its trace after itself, as a root event
+   * does.
+   */
   private static JsonNode withDefaults(JsonNode json, EventHeader fresh) {
     if (!json.isObject()) {
       return json;
     }
     ObjectNode filled = ((ObjectNode) json).deepCopy();
     putIfAbsent(filled, "event_id", "eventId", fresh.getEventId());
+    JsonNode given = filled.has("event_id") ? filled.get("event_id") : filled.get("eventId");
     putIfAbsent(filled, "source", "source", fresh.getSource());
-    putIfAbsent(filled, "trace_id", "traceId", fresh.getTraceId());
+    putIfAbsent(
+        filled,
+        "trace_id",
+        "traceId",
+        given.isTextual() && !given.asText().equals(fresh.getEventId())
+            ? given.asText()
+            : fresh.getTraceId());
     if (!filled.has("occurred_at") && !filled.has("occurredAt")) {
       filled.put("occurred_at", fresh.getOccurredAt().toEpochMilli());
     }

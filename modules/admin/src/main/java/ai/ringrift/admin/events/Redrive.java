@@ -2,6 +2,7 @@ package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.RawTopic;
+import ai.ringrift.client.subscribe.RedriveTarget;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,9 +28,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <li>A record with a marker is skipped ({@code --all}) or refused ({@code --offset}) unless
  *       forced; a record that still does not decode as its topic's type is left, since it would
  *       come straight back.
- *   <li>The value bytes are the original ones, so the event keeps its {@code event_id}: a
- *       subscriber that deduplicates by it (the client library's contract) ignores a copy it has
- *       already handled, even when forced.
+ *   <li>The record goes back only to the consumer group that gave up on it: it carries {@code
+ *       ringrift.redrive.for} = the dead letter's {@code ringrift.dlq.subscriber}, and every other
+ *       group skips it (the subscriber, the Streams apps, the {@code up} watcher), so groups that
+ *       handled the event the first time never see it again, however late the redrive.
+ *   <li>The value bytes are the original ones, so the event keeps its {@code event_id}: the group
+ *       it is for applies it once (it gave up on it, so it had not) and, within the dedup window,
+ *       ignores a second, forced copy. A dead letter that names no group goes to every group, where
+ *       the same window protects those that handled it.
  * </ol>
  */
 final class Redrive {
@@ -51,9 +57,12 @@ final class Redrive {
    *
    * @param sent the markers of the records sent
    * @param alreadyRedriven records skipped because they were redriven before
-   * @param undecodable offsets of records left because they still do not decode
+   * @param undecodable records left because they still do not decode
    */
-  record Outcome(List<RedriveMarker> sent, int alreadyRedriven, List<Long> undecodable) {}
+  record Outcome(
+      List<RedriveMarker> sent,
+      List<OffsetRanges.Position> alreadyRedriven,
+      List<OffsetRanges.Position> undecodable) {}
 
   /** A redrive that would do harm; its message says what to do instead. */
   static final class Refused extends RuntimeException {
@@ -70,8 +79,8 @@ final class Redrive {
         RawTopic raw = new RawTopic(connected.kafka())) {
       List<DeadLetter> letters = DeadLetters.read(raw, dlq.name());
       List<DeadLetter> chosen = new ArrayList<>();
-      int already = 0;
-      List<Long> undecodable = new ArrayList<>();
+      List<OffsetRanges.Position> already = new ArrayList<>();
+      List<OffsetRanges.Position> undecodable = new ArrayList<>();
       for (DeadLetter l : letters) {
         if (offset != null && l.offset() != offset) {
           continue;
@@ -84,7 +93,7 @@ final class Redrive {
                   + " was redriven "
                   + l.redriven().get()
                   + "; pass --force to send it again");
-          already++;
+          already.add(l.where());
         } else if (!decodes(l) && !force) {
           refuseIfSingle(
               offset,
@@ -96,12 +105,12 @@ final class Redrive {
                   + " --offset "
                   + l.offset()
                   + "`); it would come straight back; pass --force to send it anyway");
-          undecodable.add(l.offset());
+          undecodable.add(l.where());
         } else {
           chosen.add(l);
         }
       }
-      if (offset != null && chosen.isEmpty() && already == 0 && undecodable.isEmpty()) {
+      if (offset != null && chosen.isEmpty() && already.isEmpty() && undecodable.isEmpty()) {
         throw new Refused(
             "no dead letter at offset "
                 + offset
@@ -111,7 +120,8 @@ final class Redrive {
                 + dlq.name()
                 + "` lists them");
       }
-      return new Outcome(send(copier.producer(), chosen), already, List.copyOf(undecodable));
+      return new Outcome(
+          send(copier.producer(), chosen), List.copyOf(already), List.copyOf(undecodable));
     }
   }
 
@@ -130,7 +140,8 @@ final class Redrive {
                 l.position(),
                 to.topic() + "-" + to.partition() + "@" + to.offset(),
                 Instant.now(),
-                Connected.operator());
+                Connected.operator(),
+                l.failedIn().orElse(null));
         producer
             .send(
                 new ProducerRecord<>(
@@ -152,7 +163,10 @@ final class Redrive {
     }
   }
 
-  /** The original key and value, headers without the dead-letter ones plus where it came from. */
+  /**
+   * The original key and value, headers without the dead-letter ones plus where it came from and
+   * the group it is for.
+   */
   private ProducerRecord<byte[], byte[]> republished(DeadLetter l) {
     String topic = l.originalTopic();
     if (topic == null || connected.catalog().find(topic).isEmpty()) {
@@ -172,6 +186,9 @@ final class Redrive {
     }
     headers.add(
         RedriveMarker.FROM, (dlq.name() + "-" + l.position()).getBytes(StandardCharsets.UTF_8));
+    l.failedIn()
+        .ifPresent(
+            group -> headers.add(RedriveTarget.HEADER, group.getBytes(StandardCharsets.UTF_8)));
     return new ProducerRecord<>(topic, null, l.record().key(), l.record().value(), headers);
   }
 

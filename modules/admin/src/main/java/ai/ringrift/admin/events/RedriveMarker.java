@@ -1,5 +1,6 @@
 package ai.ringrift.admin.events;
 
+import ai.ringrift.client.subscribe.RedriveTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,12 +19,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param to where it went, {@code topic-partition@offset}
  * @param at when
  * @param by who ({@code user@host})
+ * @param forGroup the consumer group it went back to (the one that gave up on it), or null when the
+ *     dead letter names none and every group got it
  */
-record RedriveMarker(String of, String to, Instant at, String by) {
+record RedriveMarker(String of, String to, Instant at, String by, String forGroup) {
   static final String OF = "ringrift.redrive.of";
   static final String TO = "ringrift.redrive.to";
   static final String AT = "ringrift.redrive.at";
   static final String BY = "ringrift.redrive.by";
+  static final String FOR = RedriveTarget.HEADER;
 
   /** The header a redriven record carries: the DLQ record it came from, {@code dlq-p@o}. */
   static final String FROM = "ringrift.redrive.from";
@@ -40,7 +44,15 @@ record RedriveMarker(String of, String to, Instant at, String by) {
             of,
             text(r.headers(), TO),
             at == null ? null : Instant.parse(at),
-            text(r.headers(), BY)));
+            text(r.headers(), BY),
+            text(r.headers(), FOR)));
+  }
+
+  /** Where the redriven record is in the DLQ ({@link #of}). */
+  OffsetRanges.Position position() {
+    int at = of.indexOf('@');
+    return new OffsetRanges.Position(
+        Integer.parseInt(of.substring(0, at)), Long.parseLong(of.substring(at + 1)));
   }
 
   /** The marker's headers. */
@@ -50,12 +62,15 @@ record RedriveMarker(String of, String to, Instant at, String by) {
     headers.add(TO, bytes(to));
     headers.add(AT, bytes(at.toString()));
     headers.add(BY, bytes(by));
+    if (forGroup != null) {
+      headers.add(FOR, bytes(forGroup));
+    }
     return headers;
   }
 
   @Override
   public String toString() {
-    return "to " + to + " at " + at + " by " + by;
+    return "to " + to + (forGroup == null ? "" : " for " + forGroup) + " at " + at + " by " + by;
   }
 
   private static byte[] bytes(String text) {

@@ -1,6 +1,11 @@
 package ai.ringrift.admin.up;
 
+import ai.ringrift.client.subscribe.DedupSettings;
+import ai.ringrift.client.subscribe.Deduplicator;
+import ai.ringrift.client.subscribe.RedriveTarget;
+import ai.ringrift.events.contract.Events;
 import ai.ringrift.runtime.ServiceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the loop's result topics from where they ended when it was created (so a resumed run
- * counts only its own work) and feeds every event to a {@link LoopTally}. It reads without a
- * consumer group: it commits nothing and never moves a service's offsets.
+ * counts only its own work) and feeds every event to a {@link LoopTally}, each event once: a copy
+ * of an event already counted (same {@code event_id}) and a redrive (meant for the one group that
+ * gave up on the event) are not counted again. It reads without a consumer group: it commits
+ * nothing and never moves a service's offsets.
  */
 public final class LoopWatcher implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(LoopWatcher.class);
@@ -31,6 +38,7 @@ public final class LoopWatcher implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Deserializer<? extends SpecificRecord>> decoders = new HashMap<>();
   private final LoopTally tally;
+  private final Deduplicator counted;
   private final Consumer<String> notable;
   private final Thread thread;
   private volatile boolean running = true;
@@ -44,6 +52,7 @@ public final class LoopWatcher implements AutoCloseable {
     this.consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.tally = tally;
+    this.counted = Deduplicator.from(DedupSettings.load(context.config()), Clock.systemUTC());
     this.notable = notable;
     for (Class<? extends SpecificRecord> type : LoopTally.EVENT_TYPES) {
       String topic = context.catalog().topicFor(type).name();
@@ -97,7 +106,7 @@ public final class LoopWatcher implements AutoCloseable {
   }
 
   private void handle(ConsumerRecord<byte[], byte[]> record) {
-    if (record.value() == null) {
+    if (record.value() == null || RedriveTarget.isRedrive(record.headers())) {
       return;
     }
     try {
@@ -105,7 +114,14 @@ public final class LoopWatcher implements AutoCloseable {
           decoders
               .get(record.topic())
               .deserialize(record.topic(), record.headers(), record.value());
+      String id = Events.eventId(event).orElse(null);
+      if (id != null && counted.seen(id)) {
+        return;
+      }
       String line = tally.accept(event);
+      if (id != null) {
+        counted.remember(id);
+      }
       if (line != null) {
         notable.accept(line);
       }

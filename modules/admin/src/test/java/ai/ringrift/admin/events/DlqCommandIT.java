@@ -132,8 +132,11 @@ class DlqCommandIT {
 
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(first.out())
-        .containsPattern(
-            DLQ.replace(".", "\\.") + "-0@0\\s+ringrift\\.training\\.completed-\\d@\\d+");
+        .isEqualTo(
+            "redrove 1 dead letter of "
+                + DLQ
+                + ": partition 0: offset 0\n"
+                + "  for group dlq-it only: partition 0: offset 0\n");
     await().atMost(Duration.ofSeconds(60)).until(() -> HANDLED.contains("poison-1"));
 
     Cli.Result again = Cli.on(cluster, "events", "dlq", "redrive", DLQ, "--offset", "0");
@@ -151,12 +154,17 @@ class DlqCommandIT {
     Cli.Result twice = Cli.on(cluster, "events", "dlq", "redrive", DLQ, "--all");
 
     assertThat(all.out())
-        .contains(
-            "redrove 1 dead letters of "
+        .isEqualTo(
+            "redrove 1 dead letter of "
                 + DLQ
-                + "; 1 already redriven (skipped);"
-                + " 1 still do not decode, left in the DLQ (offsets [2]; --force sends them anyway)");
-    assertThat(twice.out()).contains("redrove 0 dead letters of " + DLQ + "; 2 already redriven");
+                + ": partition 0: offset 1\n"
+                + "  for group dlq-it only: partition 0: offset 1\n"
+                + "skipped, redriven before: partition 0: offset 0 (--force sends them again)\n"
+                + "left in the DLQ, still not decodable: partition 0: offset 2"
+                + " (--force sends them anyway)\n");
+    assertThat(twice.out())
+        .startsWith("redrove 0 dead letters of " + DLQ + "\n")
+        .contains("skipped, redriven before: partition 0: offsets 0-1 (");
     await().atMost(Duration.ofSeconds(60)).until(() -> HANDLED.contains("poison-2"));
     assertThat(Cli.on(cluster, "events", "dlq", "list", "-o", "json").out())
         .contains("\"pending\" : 1");

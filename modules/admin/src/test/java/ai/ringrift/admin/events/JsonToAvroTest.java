@@ -7,6 +7,7 @@ import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.events.Board;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
+import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.testkit.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,27 @@ class JsonToAvroTest {
     assertThat(e.getHeader().getOccurredAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
     assertThat(e.getHeader().getIteration()).isEqualTo(7L);
     assertThat(e.getConfig().getPlayers()).isEqualTo(3);
+  }
+
+  @Test
+  void keepsAGivenEventIdSoTheSameFilePublishedTwiceIsOneEventTwice() throws Exception {
+    String file =
+        "{'header': {'event_id': '9f1c2b7e-0000-4000-8000-000000000001'}, 'config':"
+            + " 'hexagonal_4p', 'node': 'gpu-1', 'games_completed': 100, 'total_games': 100,"
+            + " 'games_path': '/data', 'duration_seconds': 600}";
+
+    SelfplayBatchCompleted first = converter.convert(json(file), SelfplayBatchCompleted.class);
+    SelfplayBatchCompleted second =
+        new JsonToAvro(
+                () -> new EventHeader("other-id", "cli", Instant.EPOCH, "other", null, null, null))
+            .convert(json(file), SelfplayBatchCompleted.class);
+
+    assertThat(first.getHeader().getEventId()).isEqualTo("9f1c2b7e-0000-4000-8000-000000000001");
+    assertThat(second.getHeader().getEventId()).isEqualTo(first.getHeader().getEventId());
+    assertThat(first.getHeader().getTraceId())
+        .as("a root event names its trace after itself")
+        .isEqualTo(first.getHeader().getEventId());
+    assertThat(second.getHeader().getTraceId()).isEqualTo(first.getHeader().getTraceId());
   }
 
   @Test

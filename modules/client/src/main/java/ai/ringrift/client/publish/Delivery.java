@@ -1,6 +1,7 @@
 package ai.ringrift.client.publish;
 
 import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -12,12 +13,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class Delivery extends CompletableFuture<PublishedEvent> implements Callback {
   private final Route<?> route;
   private final Outcomes outcomes;
+  private final SpecificRecord event;
   private final String eventId;
   private final String key;
 
-  Delivery(Route<?> route, Outcomes outcomes, String eventId, String key) {
+  Delivery(Route<?> route, Outcomes outcomes, SpecificRecord event, String eventId, String key) {
     this.route = route;
     this.outcomes = outcomes;
+    this.event = event;
     this.eventId = eventId;
     this.key = key;
   }
@@ -29,7 +32,7 @@ final class Delivery extends CompletableFuture<PublishedEvent> implements Callba
       complete(outcomes.published(route, eventId, key, metadata));
     } else {
       route.failed.inc();
-      completeExceptionally(outcomes.failure(route, eventId, error));
+      completeExceptionally(outcomes.failure(route, event, eventId, error));
     }
   }
 }

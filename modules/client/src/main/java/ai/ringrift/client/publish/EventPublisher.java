@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *       the broker's acknowledgement. An unreachable broker fails the future with a {@link
  *       PublishException} after {@code maxBlockMs} (metadata) or {@code deliveryTimeoutMs}.
  *   <li>{@link #close()} sends what is buffered before it returns.
+ *   <li>A retry is a copy: {@link #retry(PublishException)} (or publishing the same event object
+ *       again) keeps the event's header and {@code event_id}, so consumers count it once.
  * </ul>
  *
  * <pre>{@code
@@ -87,10 +89,35 @@ public final class EventPublisher implements AutoCloseable {
 
   /** Publishes and waits for the acknowledgement; failures are {@link PublishException}s. */
   public <T extends SpecificRecord> PublishedEvent publishSync(T event) {
+    CompletableFuture<PublishedEvent> sent = publish(event); // fills the header first
     return outcomes.await(
-        publish(event),
+        sent,
         config.catalog().topicFor(event.getClass()).name(),
+        event,
         Events.eventId(event).orElse(null));
+  }
+
+  /**
+   * Sends the event of a failed publish again, as a copy: the same header, so the same {@code
+   * event_id}. After a timeout the first send may have landed all the same (its acknowledgement was
+   * lost); consumers apply the two copies once, where a rebuilt event with a new id would count
+   * twice. The same holds for {@code publish(event)} of an event object already published once: its
+   * header was filled in place and is kept.
+   *
+   * @throws IllegalArgumentException when {@code failure} carries no event (it did not come from
+   *     this publisher)
+   */
+  public CompletableFuture<PublishedEvent> retry(PublishException failure) {
+    SpecificRecord event =
+        failure
+            .event()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the failed publish to "
+                            + failure.topic()
+                            + " carries no event to send again: publish the event object itself"));
+    return publish(event);
   }
 
   /**
@@ -172,7 +199,7 @@ public final class EventPublisher implements AutoCloseable {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
             route.topic.name(), null, timestamp, route.key(key), route.value(event));
-    Delivery delivery = new Delivery(route, outcomes, eventId, key);
+    Delivery delivery = new Delivery(route, outcomes, event, eventId, key);
     producer.send(record, delivery);
     return delivery;
   }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class Outcomes {
         Instant.ofEpochMilli(metadata.timestamp()));
   }
 
-  PublishException failure(Route<?> route, String eventId, Throwable error) {
+  PublishException failure(Route<?> route, SpecificRecord event, String eventId, Throwable error) {
     String why =
         error instanceof org.apache.kafka.common.errors.TimeoutException
             ? "no acknowledgement within the bounded wait (maxBlockMs="
@@ -52,6 +53,7 @@ final class Outcomes {
         error.toString());
     return new PublishException(
         route.topic.name(),
+        event,
         eventId,
         "could not publish "
             + route.typeName
@@ -67,8 +69,12 @@ final class Outcomes {
         error);
   }
 
-  /** Waits for {@code future}, at most as long as the producer itself may take. */
-  PublishedEvent await(CompletableFuture<PublishedEvent> future, String topic, String eventId) {
+  /** Waits for {@code future} of {@code event}, at most as long as the producer itself may take. */
+  PublishedEvent await(
+      CompletableFuture<PublishedEvent> future,
+      String topic,
+      SpecificRecord event,
+      String eventId) {
     long waitMs = settings.longestWait().toMillis() + 1000;
     try {
       return future.get(waitMs, TimeUnit.MILLISECONDS);
@@ -76,13 +82,14 @@ final class Outcomes {
       if (e.getCause() instanceof PublishException p) {
         throw p;
       }
-      throw new PublishException(topic, eventId, "could not publish to " + topic, e.getCause());
+      throw new PublishException(
+          topic, event, eventId, "could not publish to " + topic, e.getCause());
     } catch (TimeoutException e) {
       throw new PublishException(
-          topic, eventId, "no outcome for " + topic + " within " + waitMs + " ms", e);
+          topic, event, eventId, "no outcome for " + topic + " within " + waitMs + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PublishException(topic, eventId, "interrupted publishing to " + topic, e);
+      throw new PublishException(topic, event, eventId, "interrupted publishing to " + topic, e);
     }
   }
 }

@@ -40,6 +40,17 @@ final class RecordProcessor<T extends SpecificRecord> {
   }
 
   CompletableFuture<Boolean> process(ConsumerRecord<byte[], byte[]> record) {
+    if (RedriveTarget.isForAnother(record.headers(), services.subscriber())) {
+      LOGGER.debug(
+          "subscriber={} topic={} partition={} offset={} skipped: redriven for {}",
+          services.subscriber(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          RedriveTarget.of(record.headers()).orElse("?"));
+      subscription.filtered.inc();
+      return CompletableFuture.completedFuture(true);
+    }
     Subscription.Decoded<T> decoded;
     try {
       decoded = subscription.decode(record);

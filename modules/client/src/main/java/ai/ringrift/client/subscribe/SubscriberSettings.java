@@ -17,7 +17,6 @@ import java.time.Duration;
  * @param closeTimeoutMs graceful close waits this long for running handlers
  * @param revokeTimeoutMs on a rebalance, how long to wait for a running handler before letting go
  * @param retry retries of retriable failures before the DLQ
- * @param dedupCapacity event ids a {@link Deduplicator} made from these settings remembers
  */
 public record SubscriberSettings(
     long pollTimeoutMs,
@@ -28,8 +27,7 @@ public record SubscriberSettings(
     long commitIntervalMs,
     long closeTimeoutMs,
     long revokeTimeoutMs,
-    RetrySettings retry,
-    int dedupCapacity) {
+    RetrySettings retry) {
   /** The file these settings live in. */
   public static final String FILE = "client.yaml";
 
@@ -46,7 +44,6 @@ public record SubscriberSettings(
     Check.atLeast("closeTimeoutMs", closeTimeoutMs, 0);
     Check.atLeast("revokeTimeoutMs", revokeTimeoutMs, 0);
     Check.present("retry", retry);
-    Check.atLeast("dedupCapacity", dedupCapacity, 1);
   }
 
   /** Loads the section from {@code source}. */
@@ -70,8 +67,7 @@ public record SubscriberSettings(
         commitIntervalMs,
         closeTimeoutMs,
         revokeTimeoutMs,
-        changed,
-        dedupCapacity);
+        changed);
   }
 
   /** A copy with another {@code max.poll.interval.ms}. */
@@ -85,8 +81,7 @@ public record SubscriberSettings(
         commitIntervalMs,
         closeTimeoutMs,
         revokeTimeoutMs,
-        retry,
-        dedupCapacity);
+        retry);
   }
 
   Duration pollTimeout() {

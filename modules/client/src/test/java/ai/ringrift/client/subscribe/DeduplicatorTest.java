@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.testkit.ManualClock;
 import ai.ringrift.testkit.SampleEvents;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,5 +98,50 @@ class DeduplicatorTest {
     work.complete(null);
 
     assertThat(dedup.seen(event.getHeader().getEventId())).isTrue();
+  }
+
+  @Test
+  void remembersAnIdForTheWindowAndHandlesALaterCopyAgain() throws Exception {
+    ManualClock clock = ManualClock.standing();
+    Deduplicator dedup = new Deduplicator(10, Duration.ofHours(168), clock);
+    List<String> handled = new ArrayList<>();
+    EventHandler<TrainingCompleted> handler =
+        dedup.wrap((e, c) -> handled.add(e.getHeader().getEventId()));
+    TrainingCompleted event = SampleEvents.of(TrainingCompleted.class, 1);
+
+    handler.handle(event, CONTEXT);
+    clock.advance(Duration.ofHours(168).minusMillis(1));
+    handler.handle(event, CONTEXT); // a copy inside the window
+    clock.advance(Duration.ofMillis(1));
+    handler.handle(event, CONTEXT); // a copy exactly a window later counts as a new event
+
+    assertThat(handled).hasSize(2);
+    assertThat(dedup.skipped()).isEqualTo(1);
+  }
+
+  @Test
+  void dropsExpiredIdsWhenItRemembersNewOnes() {
+    ManualClock clock = ManualClock.standing();
+    Deduplicator dedup = new Deduplicator(10, Duration.ofMinutes(10), clock);
+    dedup.remember("a");
+    clock.advance(Duration.ofMinutes(5));
+    dedup.remember("b");
+    clock.advance(Duration.ofMinutes(6));
+    dedup.remember("c");
+
+    assertThat(dedup.size()).isEqualTo(2);
+    assertThat(dedup.seen("a")).isFalse();
+    assertThat(dedup.seen("b")).isTrue();
+  }
+
+  @Test
+  void takesItsWindowAndCapacityFromTheConfig() {
+    ManualClock clock = ManualClock.standing();
+    Deduplicator dedup = Deduplicator.from(DedupSettings.defaults(), clock);
+    dedup.remember("a");
+    clock.advance(DedupSettings.defaults().window().minusSeconds(1));
+    assertThat(dedup.seen("a")).isTrue();
+    clock.advanceSeconds(1);
+    assertThat(dedup.seen("a")).isFalse();
   }
 }

@@ -8,6 +8,7 @@ import static ai.ringrift.client.ClientFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.client.metrics.MetricNames;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
@@ -25,6 +26,7 @@ import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** How a subscriber behaves around slow, asynchronous and filtered handlers. */
@@ -164,6 +171,55 @@ class SubscriberBehaviourIT {
     assertThat(handled).containsExactly(good.eventId());
     assertThat(metrics.counter(MetricNames.deadLettered(group, "SyncRequested")).getCount())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRedriveForAnotherGroupIsSkippedAndOneForThisGroupIsHandled(KafkaCluster cluster)
+      throws Exception {
+    String source = unique("exporter");
+    String group = unique("redriven");
+    List<String> handled = new CopyOnWriteArrayList<>();
+    PublishedEvent original;
+    try (EventPublisher publisher = publisher(cluster, source)) {
+      original = publisher.publishSync(withoutHeader(NpzExportCompleted.class, 1));
+    }
+    ConsumerRecord<byte[], byte[]> sent =
+        ClientFixtures.read(cluster, original.topic(), r -> r.offset() == original.offset(), 1)
+            .get(0);
+    // the same bytes again, as `ringrift events dlq redrive` sends them: one for another group
+    // (which gave up on it), then one for this group
+    RecordMetadata last;
+    try (var raw =
+        new KafkaProducer<>(
+            cluster.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(redriven(sent, "some-other-group")).get();
+      last = raw.send(redriven(sent, group)).get();
+    }
+
+    try (EventSubscriber subscriber =
+        builder(cluster, group, source)
+            .on(NpzExportCompleted.class, (e, c) -> handled.add(c.offset() + ""))
+            .build()
+            .start()) {
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  committedOffset(
+                          cluster, group, new TopicPartition(last.topic(), last.partition()))
+                      == last.offset() + 1);
+    }
+
+    // the copy for the other group came between the two and was committed past, not handled
+    assertThat(handled).containsExactly(original.offset() + "", last.offset() + "");
+  }
+
+  private static ProducerRecord<byte[], byte[]> redriven(
+      ConsumerRecord<byte[], byte[]> record, String group) {
+    ProducerRecord<byte[], byte[]> copy =
+        new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value());
+    copy.headers().add(RedriveTarget.HEADER, group.getBytes(StandardCharsets.UTF_8));
+    return copy;
   }
 
   @Test

@@ -63,8 +63,7 @@ class SubscriberRecoveryIT {
             60_000,
             30_000,
             10_000,
-            ai.ringrift.client.ClientFixtures.QUICK_RETRIES,
-            1000);
+            ai.ringrift.client.ClientFixtures.QUICK_RETRIES);
     EventSubscriber first =
         subscriber(cluster, source, group, holdCommits)
             .on(

@@ -1,6 +1,8 @@
 package ai.ringrift.stages.service;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.client.subscribe.DedupSettings;
+import ai.ringrift.client.subscribe.Deduplicator;
 import ai.ringrift.client.subscribe.EventContext;
 import ai.ringrift.client.subscribe.EventSubscriber;
 import ai.ringrift.client.subscribe.SubscriberBuilder;
@@ -29,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * and the trigger's offset is committed only when its run is done. All trigger topics of a stage
  * must have the same partition count, and the group uses the range assignor, so one config's
  * triggers of every topic come to the same instance.
+ *
+ * <p>One event counts once ({@code docs/event-contract.md}): a copy of a trigger this instance has
+ * taken to its end within the dedup window is skipped by a {@link Deduplicator} before it is even
+ * decided on; a copy that comes to another instance, or after a restart, finds its trigger among
+ * the {@code recent_triggers} of {@code ringrift.state.stage-runs} (written in the same transaction
+ * as the run's outcome) and is not run again. A redrive meant for another group is skipped by the
+ * subscriber.
  */
 public final class StageHost implements Daemon, AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StageHost.class);
@@ -47,6 +56,7 @@ public final class StageHost implements Daemon, AutoCloseable {
   private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers;
   private final List<AutoCloseable> owned;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final Deduplicator handled;
   private StageWriter writer;
   private TriggerRunner runner;
   private EventSubscriber subscriber;
@@ -61,6 +71,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     this.owned = List.copyOf(builder.owned);
     checkCopartitioned();
     this.publisher = support.publisher(name);
+    this.handled = Deduplicator.from(DedupSettings.load(support.config()), support.clock());
   }
 
   /** A host for service {@code name} of {@code stage}. */
@@ -118,11 +129,12 @@ public final class StageHost implements Daemon, AutoCloseable {
     Trigger<T> typed = (Trigger<T>) trigger;
     builder.onAsync(
         type,
-        (T event, EventContext context) ->
-            runner.submit(
-                configOf(event),
-                new TopicPartition(context.topic(), context.partition()),
-                typed.decide(event)));
+        handled.wrapAsync(
+            (T event, EventContext context) ->
+                runner.submit(
+                    configOf(event),
+                    new TopicPartition(context.topic(), context.partition()),
+                    typed.decide(event))));
   }
 
   @Override
@@ -177,6 +189,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     view.put("group", support.groupId(name));
     view.put("assignment", assignment().stream().map(TopicPartition::toString).sorted().toList());
     view.put("running", runner == null ? List.of() : runner.running());
+    view.put("copiesSkipped", handled.skipped());
     return view;
   }
 

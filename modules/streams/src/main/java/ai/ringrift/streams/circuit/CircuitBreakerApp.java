@@ -9,6 +9,7 @@ import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
+import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -38,6 +39,11 @@ public final class CircuitBreakerApp {
 
   /** The breakers' states by {@code config/stage}. */
   public static final String STORE = "circuit-breakers";
+
+  /**
+   * Event ids applied (internal; changelog {@code <application.id>-circuit-seen-events-changelog}).
+   */
+  public static final String SEEN_STORE = "circuit-seen-events";
 
   /** Name of the repartition topic that brings probe starts to their config's partition. */
   static final String PROBES_REPARTITION = "circuit-breaker-probes";
@@ -82,13 +88,18 @@ public final class CircuitBreakerApp {
                     .withNumberOfPartitions(partitions))
             .mapValues(run -> (SpecificRecord) run, Named.as("circuit-probe-upcast"));
     builder.addStateStore(Topologies.store(config, STORE, CircuitState.class, true));
+    builder.addStateStore(SeenEvents.store(config, SEEN_STORE, true));
     KStream<String, SpecificRecord> out =
         inputs
             .merge(probes, Named.as("circuit-merge-probes"))
             .process(
-                () -> new CircuitBreakerProcessor(config.rules(), config.source()),
+                SeenEvents.once(
+                    config,
+                    SEEN_STORE,
+                    () -> new CircuitBreakerProcessor(config.rules(), config.source())),
                 Named.as("circuit-breaker"),
-                STORE);
+                STORE,
+                SEEN_STORE);
     sink(out, config, CircuitState.class);
     sink(out, config, CircuitStateChanged.class);
     return builder.build();

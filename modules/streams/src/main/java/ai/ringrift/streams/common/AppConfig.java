@@ -1,6 +1,7 @@
 package ai.ringrift.streams.common;
 
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.ServiceContext;
 import java.util.List;
@@ -15,20 +16,32 @@ import org.apache.avro.specific.SpecificRecord;
  * @param catalog the topic catalog: topic names and dead-letter topics
  * @param serdes the only source of serdes, so the registry's can be plugged in
  * @param source the {@code source} of the events the app emits, e.g. {@code signal-computer@host-1}
+ * @param dedup how long the app remembers the events it applied ({@link SeenEvents})
  * @param <R> the rules' type
  */
-public record AppConfig<R>(R rules, TopicCatalog catalog, EventSerdes serdes, String source) {
+public record AppConfig<R>(
+    R rules, TopicCatalog catalog, EventSerdes serdes, String source, DedupSettings dedup) {
   public AppConfig {
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(serdes, "serdes");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(dedup, "dedup");
+  }
+
+  /** A config with the packaged dedup settings (tests, the what-if replay of a packaged config). */
+  public AppConfig(R rules, TopicCatalog catalog, EventSerdes serdes, String source) {
+    this(rules, catalog, serdes, source, DedupSettings.defaults());
   }
 
   /** The config of app {@code name} in {@code context}: its catalog, serdes and instance. */
   public static <R> AppConfig<R> of(ServiceContext context, R rules, String name) {
     return new AppConfig<>(
-        rules, context.catalog(), context.serdes(), name + "@" + context.runtime().instanceId());
+        rules,
+        context.catalog(),
+        context.serdes(),
+        name + "@" + context.runtime().instanceId(),
+        DedupSettings.load(context.config()));
   }
 
   /** The catalog names of the topics that carry {@code types}. */
@@ -43,6 +56,6 @@ public record AppConfig<R>(R rules, TopicCatalog catalog, EventSerdes serdes, St
 
   /** A copy with other rules (the what-if replay changes thresholds). */
   public <S> AppConfig<S> withRules(S other) {
-    return new AppConfig<>(other, catalog, serdes, source);
+    return new AppConfig<>(other, catalog, serdes, source, dedup);
   }
 }

@@ -22,9 +22,7 @@ public record PromotionConfig(
     double eloStart,
     HeadToHead headToHead,
     Rollback rollback,
-    Registry registry,
-    long dedupRetentionHours,
-    long punctuateIntervalSeconds) {
+    Registry registry) {
   /** The file. */
   public static final String FILE = "promotion.yaml";
 
@@ -51,8 +49,6 @@ public record PromotionConfig(
     Check.present("headToHead", headToHead);
     Check.present("rollback", rollback);
     Check.present("registry", registry);
-    Check.atLeast("dedupRetentionHours", dedupRetentionHours, 1L);
-    Check.atLeast("punctuateIntervalSeconds", punctuateIntervalSeconds, 1L);
   }
 
   /** Loads and validates the file. */
@@ -73,11 +69,6 @@ public record PromotionConfig(
   /** Minimum time between two promotions of a config. */
   public Duration cooldown() {
     return Duration.ofSeconds(cooldownSeconds);
-  }
-
-  /** How long evaluation event ids are remembered. */
-  public Duration dedupRetention() {
-    return Duration.ofHours(dedupRetentionHours);
   }
 
   /** Baseline names, as in {@code BaselineResult.baseline}. */

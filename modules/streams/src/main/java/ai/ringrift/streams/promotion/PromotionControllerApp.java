@@ -11,11 +11,11 @@ import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
+import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
-import ai.ringrift.streams.state.SeenEvent;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,7 +34,10 @@ public final class PromotionControllerApp {
   /** The registry per config (queried by the status view). */
   public static final String REGISTRY_STORE = "model-registry";
 
-  /** Event ids already handled (internal). */
+  /**
+   * Event ids applied (internal; changelog {@code
+   * <application.id>-promotion-seen-events-changelog}).
+   */
   public static final String SEEN_STORE = "promotion-seen-events";
 
   static final String PROCESSOR = "promotion-controller";
@@ -83,11 +86,13 @@ public final class PromotionControllerApp {
             .map(t -> Topologies.source(topology, config, t, "promotion-" + t.getSimpleName()))
             .toArray(String[]::new);
     topology.addProcessor(
-        PROCESSOR, () -> new PromotionProcessor(config.rules(), config.source()), sources);
+        PROCESSOR,
+        SeenEvents.once(
+            config, SEEN_STORE, () -> new PromotionProcessor(config.rules(), config.source())),
+        sources);
     topology.addStateStore(
         Topologies.store(config, REGISTRY_STORE, ModelRegistryEntry.class, logged), PROCESSOR);
-    topology.addStateStore(
-        Topologies.store(config, SEEN_STORE, SeenEvent.class, logged), PROCESSOR);
+    topology.addStateStore(SeenEvents.store(config, SEEN_STORE, logged), PROCESSOR);
     outputs.accept(topology);
     return topology;
   }

@@ -13,19 +13,14 @@ import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.events.RegressionAction;
 import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.TrainingCompleted;
-import ai.ringrift.events.contract.Events;
 import ai.ringrift.streams.common.ProcessorClock;
 import ai.ringrift.streams.registry.ModelRegistry;
-import ai.ringrift.streams.state.SeenEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * ModelPromoted}; an evaluation of the production model may roll it back, as may a {@link
  * RegressionDetected} that recommends it; a {@link TrainingCompleted} registers a candidate; a
  * {@link ModelActionRequested} is an operator's promotion or rollback outside the gates. Every
- * registry change is forwarded as the config's {@link ModelRegistryEntry}. An event id seen before
- * (a redelivery or replay of the same event) is dropped.
+ * registry change is forwarded as the config's {@link ModelRegistryEntry}. A copy of an event it
+ * applied never reaches it: {@code SeenEvents} drops it in front.
  */
 final class PromotionProcessor
     implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -50,7 +45,6 @@ final class PromotionProcessor
   private ProcessorContext<String, SpecificRecord> context;
   private ProcessorClock clock;
   private KeyValueStore<String, ModelRegistryEntry> registries;
-  private KeyValueStore<String, SeenEvent> seen;
 
   PromotionProcessor(PromotionConfig config, String source) {
     this.config = config;
@@ -64,23 +58,12 @@ final class PromotionProcessor
     this.context = context;
     this.clock = ProcessorClock.of(context);
     this.registries = context.getStateStore(PromotionControllerApp.REGISTRY_STORE);
-    this.seen = context.getStateStore(PromotionControllerApp.SEEN_STORE);
-    context.schedule(
-        java.time.Duration.ofSeconds(config.punctuateIntervalSeconds()),
-        PunctuationType.WALL_CLOCK_TIME,
-        this::purgeSeen);
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
     Instant now = clock.instant();
     SpecificRecord event = record.value();
-    EventHeader header = Events.header(event).orElseThrow();
-    if (seen.get(header.getEventId()) != null) {
-      LOGGER.info("config={} event={} seen before: dropped", record.key(), header.getEventId());
-      return;
-    }
-    seen.put(header.getEventId(), new SeenEvent(now));
     ModelRegistryEntry stored = registries.get(record.key());
     ModelRegistry registry =
         stored != null
@@ -227,18 +210,6 @@ final class PromotionProcessor
         events.rolledBack(cause, registry, from, to, reason, regressionEventId, now);
     context.forward(record.withValue(event), PromotionControllerApp.ROLLED_BACK_OUT);
     return rolled.get();
-  }
-
-  private void purgeSeen(long wallClockMillis) {
-    Instant expired = Instant.ofEpochMilli(wallClockMillis).minus(config.dedupRetention());
-    try (KeyValueIterator<String, SeenEvent> all = seen.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, SeenEvent> next = all.next();
-        if (next.value.getSeenAt().isBefore(expired)) {
-          seen.delete(next.key);
-        }
-      }
-    }
   }
 
   private static ai.ringrift.events.ConfigKey configOf(SpecificRecord event) {

@@ -2,6 +2,7 @@ package ai.ringrift.streams.promotion;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -66,7 +67,8 @@ public final class PromotionWhatIf {
   public static PromotionWhatIf of(
       ConfigSource config, KafkaSettings kafka, TopicCatalog catalog, EventSerdes serdes) {
     return new PromotionWhatIf(
-        new AppConfig<>(PromotionConfig.load(config), catalog, serdes, "what-if"),
+        new AppConfig<>(
+            PromotionConfig.load(config), catalog, serdes, "what-if", DedupSettings.load(config)),
         StreamsSettings.load(config, System.getenv()),
         kafka);
   }

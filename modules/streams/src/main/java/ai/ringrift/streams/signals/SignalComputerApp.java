@@ -12,6 +12,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.OutputHeaders;
+import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -34,6 +35,11 @@ public final class SignalComputerApp {
 
   /** Per-config inputs (internal). */
   public static final String INPUTS_STORE = "signal-inputs";
+
+  /**
+   * Event ids applied (internal; changelog {@code <application.id>-signal-seen-events-changelog}).
+   */
+  public static final String SEEN_STORE = "signal-seen-events";
 
   static final String PROCESSOR = "signal-computer";
   static final String SIGNALS_SINK = "training-signals-sink";
@@ -59,9 +65,13 @@ public final class SignalComputerApp {
             .map(type -> Topologies.source(topology, config, type, sourceName(type)))
             .toArray(String[]::new);
     topology.addProcessor(
-        PROCESSOR, () -> new SignalComputer(config.rules(), config.source()), sources);
+        PROCESSOR,
+        SeenEvents.once(
+            config, SEEN_STORE, () -> new SignalComputer(config.rules(), config.source())),
+        sources);
     topology.addStateStore(
         Topologies.store(config, INPUTS_STORE, SignalState.class, true), PROCESSOR);
+    topology.addStateStore(SeenEvents.store(config, SEEN_STORE, true), PROCESSOR);
     Topologies.sink(topology, config, TrainingSignal.class, SIGNALS_SINK, PROCESSOR);
     Topologies.sink(topology, config, RegressionDetected.class, REGRESSIONS_SINK, PROCESSOR);
     return topology;
