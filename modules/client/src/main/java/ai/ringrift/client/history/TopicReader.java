@@ -47,6 +47,20 @@ final class TopicReader implements AutoCloseable {
     return partitions;
   }
 
+  /** The partitions of those of {@code topics} that exist (and this client may describe). */
+  List<TopicPartition> existingPartitions(Collection<String> topics) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .listTopics(timeout)
+        .forEach(
+            (topic, infos) -> {
+              if (topics.contains(topic)) {
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+              }
+            });
+    return partitions;
+  }
+
   Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
     return consumer.beginningOffsets(partitions, timeout);
   }

@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * older or newer schema reads what the level allows. Without a configured class it yields {@code
  * GenericRecord}s (whose {@code toString} is JSON), e.g. in Kafka's console consumer. Bad bytes
  * fail as {@link EventDecodingException}s ({@link WireFormatException}, {@link
- * UnknownSchemaIdException}) that the consumer layer sends to the DLQ; an unreachable registry
- * fails as a retriable {@link SchemaRegistryException}.
+ * UnknownSchemaIdException}) that the consumer layer sends to the DLQ; plain Avro (a writer using
+ * {@code wire.format: plain}) fails as a {@link WireFormatMismatchException}, which stops the
+ * reader; an unreachable registry fails as a retriable {@link SchemaRegistryException}.
  *
  * @param <T> the record type
  */
@@ -62,11 +63,25 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     this.readerSchema = type.map(RegistryAvroDeserializer::compiledSchema).orElse(null);
   }
 
+  /**
+   * Decodes {@code data}; bytes that are a whole plain Avro record of the reader schema fail as a
+   * {@link WireFormatMismatchException} (the writer uses the other format), other bad bytes as an
+   * {@link EventDecodingException}.
+   */
   @Override
   public T deserialize(String topic, byte[] data) {
     if (data == null) {
       return null;
     }
+    try {
+      return decode(topic, data);
+    } catch (EventDecodingException e) {
+      Framing.requireNotOther(topic, data, readerSchema, WireFormat.REGISTRY);
+      throw e;
+    }
+  }
+
+  private T decode(String topic, byte[] data) {
     int id = ConfluentWire.schemaId(topic, data);
     DatumReader<T> reader = readers.get(id);
     if (reader == null) {
