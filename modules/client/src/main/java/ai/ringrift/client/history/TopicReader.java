@@ -62,11 +62,23 @@ final class TopicReader implements AutoCloseable {
   }
 
   Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
+    assignFirst(partitions);
     return consumer.beginningOffsets(partitions, timeout);
   }
 
   Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
+    assignFirst(partitions);
     return consumer.endOffsets(partitions, timeout);
+  }
+
+  /**
+   * Assigns {@code partitions} before their offsets are listed: the consumer records listed offsets
+   * of its assigned partitions and logs a warning for each one it is not assigned.
+   */
+  private void assignFirst(Collection<TopicPartition> partitions) {
+    if (!consumer.assignment().containsAll(partitions)) {
+      consumer.assign(List.copyOf(partitions));
+    }
   }
 
   /**

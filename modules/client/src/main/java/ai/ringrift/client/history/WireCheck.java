@@ -78,16 +78,19 @@ public final class WireCheck {
     }
     Map<TopicPartition, Seen> ordered = new TreeMap<>(WireCheck::compare);
     ordered.putAll(latest);
+    LOGGER.info(
+        "{}: wire format {} checked against the latest records of {} partitions ({} framed)",
+        who,
+        serdes.format().key(),
+        latest.size(),
+        latest.values().stream().filter(s -> s.format() == WireFormat.REGISTRY).count());
     ordered.forEach(
         (partition, seen) -> {
           if (seen.format() != serdes.format()) {
             throw WireFormatMismatchException.atStart(
                 who,
                 partition.topic(),
-                "its latest record: partition "
-                    + partition.partition()
-                    + ", offset "
-                    + seen.offset(),
+                "partition " + partition.partition() + ", offset " + seen.offset(),
                 serdes.format(),
                 seen.format());
           }

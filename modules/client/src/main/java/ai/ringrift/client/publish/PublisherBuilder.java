@@ -10,6 +10,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -98,20 +99,19 @@ public final class PublisherBuilder {
     TopicCatalog topics = catalog != null ? catalog : TopicCatalog.load(from);
     KafkaSettings cluster = kafka != null ? kafka : KafkaSettings.fromEnvironment();
     EventSerdes codecs = serdes != null ? serdes : EventSerdes.from(cluster, from, topics);
+    PublisherSettings bounds = settings != null ? settings : PublisherSettings.load(from);
+    // no longer than a send would wait for an unreachable broker
+    Duration check = WireSettings.load(from).checkTimeout();
     WireCheck.verify(
         cluster,
         codecs,
         topics.topics(),
-        WireSettings.load(from).checkTimeout(),
+        check.compareTo(Duration.ofMillis(bounds.maxBlockMs())) < 0
+            ? check
+            : Duration.ofMillis(bounds.maxBlockMs()),
         "publisher " + source);
     return EventPublisher.create(
         new PublisherConfig(
-            cluster,
-            topics,
-            codecs,
-            settings != null ? settings : PublisherSettings.load(from),
-            source,
-            clock,
-            ClientMetrics.orDefault(metrics)));
+            cluster, topics, codecs, bounds, source, clock, ClientMetrics.orDefault(metrics)));
   }
 }

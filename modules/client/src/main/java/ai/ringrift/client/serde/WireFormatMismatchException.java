@@ -50,13 +50,13 @@ public final class WireFormatMismatchException extends RuntimeException {
         who
             + " uses "
             + client.label()
-            + " but topic "
+            + " but the latest record of topic "
             + topic
-            + " holds "
-            + found.label()
             + " ("
             + where
-            + "); "
+            + ") is "
+            + found.label()
+            + "; "
             + fix(client)
             + "; it did not start: nothing was read, written or skipped",
         topic,
