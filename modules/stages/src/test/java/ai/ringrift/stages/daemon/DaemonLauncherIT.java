@@ -41,8 +41,9 @@ class DaemonLauncherIT {
   void heartbeatsAndStateChangesTellTheClusterWhatRunsWhereAndWhatFailed(KafkaCluster cluster)
       throws Exception {
     String node = "it-node-" + System.nanoTime();
-    KafkaSettings kafka = KafkaSettings.of(cluster.bootstrapServers());
-    EventSerdes serdes = EventSerdes.plainAvro(cluster.catalog());
+    KafkaSettings kafka =
+        KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
+    EventSerdes serdes = EventSerdes.from(kafka, ConfigSource.packaged(), cluster.catalog());
     Map<String, DaemonSettings.Spec> daemons = new TreeMap<>();
     daemons.put(BandwidthAllocatorService.NAME, new DaemonSettings.Spec(true, List.of("sync")));
     daemons.put("crasher", new DaemonSettings.Spec(false, List.of("sync")));
