@@ -31,6 +31,8 @@ final class TopicReader implements AutoCloseable {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // a position the broker refuses is reset to the range's start side, never past its records
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     this.consumer = new KafkaConsumer<>(config);
@@ -125,7 +127,8 @@ final class TopicReader implements AutoCloseable {
             null);
       }
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-        if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        if (record.offset() >= starts.get(partition) && record.offset() < ends.get(partition)) {
           sink.accept(record);
         }
       }

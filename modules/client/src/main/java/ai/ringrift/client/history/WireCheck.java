@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -26,13 +28,20 @@ import org.slf4j.LoggerFactory;
  * format refuses to start instead of writing records nobody reads, or dead-lettering every record
  * it reads. Reads with no consumer group (nothing is committed); topics that do not exist, are
  * empty, or that the client may not read are not checked (their readers still stop at the first
- * record of the other format).
+ * record of the other format). A process checks a topic of a cluster once per format: the clients
+ * of one process (the services of {@code up}, a trainer's publisher and subscriber) share it.
  */
 public final class WireCheck {
   private static final Logger LOGGER = LoggerFactory.getLogger(WireCheck.class);
 
   /** Records read back from each partition's end: transactions leave markers between records. */
   private static final int TAIL = 4;
+
+  /**
+   * Topics checked without a mismatch, per cluster and format: a process checks a topic once (the
+   * services of {@code up} share one process), the way a client's format is set once.
+   */
+  private static final Map<String, Set<String>> CHECKED = new ConcurrentHashMap<>();
 
   private WireCheck() {}
 
@@ -53,8 +62,13 @@ public final class WireCheck {
       Collection<TopicSpec> topics,
       Duration timeout,
       String who) {
+    Set<String> done =
+        CHECKED.computeIfAbsent(
+            kafka.bootstrapServers() + " " + serdes.format(), k -> ConcurrentHashMap.newKeySet());
     Map<String, Schema> schemas = new HashMap<>();
-    topics.forEach(t -> t.valueSchema().ifPresent(s -> schemas.put(t.name(), s)));
+    topics.stream()
+        .filter(t -> !done.contains(t.name()))
+        .forEach(t -> t.valueSchema().ifPresent(s -> schemas.put(t.name(), s)));
     if (schemas.isEmpty()) {
       return;
     }
@@ -68,6 +82,12 @@ public final class WireCheck {
       Map<TopicPartition, Long> starts = new HashMap<>();
       partitions.forEach(p -> starts.put(p, Math.max(begins.get(p), ends.get(p) - TAIL)));
       readWhatIsAllowed(reader, starts, ends, schemas, latest);
+      LOGGER.info(
+          "{}: the latest records of {} of {} partitions read, {} of them in a known format",
+          who,
+          partitions.stream().filter(p -> starts.get(p) < ends.get(p)).count(),
+          partitions.size(),
+          latest.size());
     } catch (HistoryException | KafkaException e) {
       LOGGER.warn(
           "{}: the wire format of its topics was not checked ({}); a record of another format"
@@ -76,14 +96,13 @@ public final class WireCheck {
           e.getMessage());
       return;
     }
+    verdict(latest, serdes, who);
+    done.addAll(schemas.keySet());
+  }
+
+  private static void verdict(Map<TopicPartition, Seen> latest, EventSerdes serdes, String who) {
     Map<TopicPartition, Seen> ordered = new TreeMap<>(WireCheck::compare);
     ordered.putAll(latest);
-    LOGGER.info(
-        "{}: wire format {} checked against the latest records of {} partitions ({} framed)",
-        who,
-        serdes.format().key(),
-        latest.size(),
-        latest.values().stream().filter(s -> s.format() == WireFormat.REGISTRY).count());
     ordered.forEach(
         (partition, seen) -> {
           if (seen.format() != serdes.format()) {
