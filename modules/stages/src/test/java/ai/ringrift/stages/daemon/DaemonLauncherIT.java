@@ -41,9 +41,8 @@ class DaemonLauncherIT {
   void heartbeatsAndStateChangesTellTheClusterWhatRunsWhereAndWhatFailed(KafkaCluster cluster)
       throws Exception {
     String node = "it-node-" + System.nanoTime();
-    KafkaSettings kafka =
-        KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
-    EventSerdes serdes = EventSerdes.from(kafka, ConfigSource.packaged(), cluster.catalog());
+    KafkaSettings kafka = KafkaSettings.of(cluster.bootstrapServers());
+    EventSerdes serdes = EventSerdes.plainAvro(cluster.catalog());
     Map<String, DaemonSettings.Spec> daemons = new TreeMap<>();
     daemons.put(BandwidthAllocatorService.NAME, new DaemonSettings.Spec(true, List.of("sync")));
     daemons.put("crasher", new DaemonSettings.Spec(false, List.of("sync")));
@@ -61,7 +60,11 @@ class DaemonLauncherIT {
     try (ServiceRuntime runtime =
         ServiceRuntime.start("launcher-it", RuntimeSettings.ephemeral())) {
       ServiceContext context =
-          ServiceMain.context(ConfigSource.directory(Path.of("../../config")), kafka, runtime);
+          ServiceMain.context(
+              ConfigSource.directory(Path.of("../../config"))
+                  .withOverrides("client.yaml", Map.of("wire.format", "plain")),
+              kafka,
+              runtime);
       DaemonStatusReader reader =
           new DaemonStatusReader(kafka, cluster.catalog(), serdes, Clock.systemUTC());
       DaemonLauncher launcher =
