@@ -26,6 +26,7 @@ import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import com.codahale.metrics.MetricRegistry;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -121,6 +122,41 @@ class WireFormatIT {
     assertThat(handled).isEmpty();
     assertThat(ClientFixtures.committed(cluster, group)).isEmpty();
     assertThat(ends(cluster)).isEqualTo(before);
+  }
+
+  @Test
+  void aSubscriberWhoseRegistryDoesNotAnswerDoesNotStart(KafkaCluster cluster) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort(); // free once closed: no registry there
+    }
+    String group = unique("lost-dashboard");
+    Map<TopicPartition, Long> before = ends(cluster);
+
+    try (EventSubscriber subscriber =
+        EventSubscriber.builder()
+            .name(group)
+            .kafka(
+                KafkaSettings.of(cluster.bootstrapServers())
+                    .withSchemaRegistry("http://localhost:" + port))
+            .catalog(cluster.catalog())
+            .metrics(new MetricRegistry())
+            .on(TrainingCompleted.class, (e, c) -> {})
+            .build()) {
+      assertThat(catchThrowable(subscriber::start))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "subscriber "
+                  + group
+                  + " did not start: cannot reach the schema registry at http://localhost:"
+                  + port)
+          .hasMessageEndingWith(
+              "; set RINGRIFT_SCHEMA_REGISTRY_URL (or wire.schemaRegistryUrl in"
+                  + " config/client.yaml) to the registry the platform uses");
+      assertThat(subscriber.isRunning()).isFalse();
+    }
+    assertThat(ClientFixtures.committed(cluster, group)).isEmpty();
+    assertThat(deadLetters(cluster, before)).isZero();
   }
 
   @Test

@@ -2,6 +2,7 @@ package ai.ringrift.client.subscribe;
 
 import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.internal.ProducerConfigs;
+import ai.ringrift.client.registry.SchemaRegistryException;
 import ai.ringrift.client.serde.WireFormatMismatchException;
 import java.util.Map;
 import java.util.Optional;
@@ -113,11 +114,13 @@ public final class EventSubscriber implements AutoCloseable {
    * @throws WireFormatMismatchException when a topic's latest record has the other format: the
    *     subscriber does not start (nothing is read, dead-lettered or committed); the message names
    *     the setting to change
+   * @throws IllegalStateException when its schema registry does not answer
    */
   public synchronized EventSubscriber start() {
     if (started) {
       throw new IllegalStateException("subscriber " + config.name() + " was started already");
     }
+    requireRegistry();
     WireCheck.verify(
         config.kafka(),
         config.serdes(),
@@ -128,6 +131,31 @@ public final class EventSubscriber implements AutoCloseable {
     thread.start();
     LOGGER.info("subscriber={} started topics={}", config.name(), config.byTopic().keySet());
     return this;
+  }
+
+  /**
+   * A registry that does not answer would make every record undecodable, and each would go to the
+   * DLQ: the subscriber does not start without one.
+   */
+  private void requireRegistry() {
+    config
+        .serdes()
+        .registry()
+        .ifPresent(
+            registry -> {
+              try {
+                registry.globalCompatibility();
+              } catch (SchemaRegistryException e) {
+                throw new IllegalStateException(
+                    "subscriber "
+                        + config.name()
+                        + " did not start: "
+                        + e.getMessage()
+                        + "; set RINGRIFT_SCHEMA_REGISTRY_URL (or wire.schemaRegistryUrl in"
+                        + " config/client.yaml) to the registry the platform uses",
+                    e);
+              }
+            });
   }
 
   /** The subscriber's name. */

@@ -15,7 +15,7 @@ import ai.ringrift.client.TickingClock;
 import ai.ringrift.client.metrics.MetricNames;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
-import ai.ringrift.client.serde.EventDecodingException;
+import ai.ringrift.client.serde.WireFormatException;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingCompleted;
@@ -217,7 +217,8 @@ class SubscriberDeliveryIT {
     ConsumerRecord<byte[], byte[]> undecodable = byOffset(dead, badValue);
     assertThat(undecodable.value()).isEqualTo(garbage);
     assertThat(DeadLetterHeaders.read(undecodable.headers()))
-        .containsEntry(DeadLetterHeaders.EXCEPTION_CLASS, EventDecodingException.class.getName())
+        // garbage, not a record of either wire format: poison (magic byte '{', not 0)
+        .containsEntry(DeadLetterHeaders.EXCEPTION_CLASS, WireFormatException.class.getName())
         .containsEntry(DeadLetterHeaders.ATTEMPTS, "1")
         .containsEntry(DeadLetterHeaders.REASON, "POISON");
     ConsumerRecord<byte[], byte[]> wrongKey = byOffset(dead, badKey);
