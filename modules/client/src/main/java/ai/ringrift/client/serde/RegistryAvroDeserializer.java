@@ -64,30 +64,34 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   }
 
   /**
-   * Decodes {@code data}; bytes that are a whole plain Avro record of the reader schema fail as a
-   * {@link WireFormatMismatchException} (the writer uses the other format), other bad bytes as an
-   * {@link EventDecodingException}.
+   * Decodes {@code data}. Bytes whose framing fails (no magic byte 0, too short, an id the registry
+   * does not know) and that are a whole plain Avro record of the reader schema fail as a {@link
+   * WireFormatMismatchException} (their writer uses the other format); other bad bytes fail as an
+   * {@link EventDecodingException}. A record whose id the registry knows is framed, whatever its
+   * datum.
    */
   @Override
   public T deserialize(String topic, byte[] data) {
     if (data == null) {
       return null;
     }
+    DatumReader<T> reader;
+    int id;
     try {
-      return decode(topic, data);
-    } catch (EventDecodingException e) {
+      id = ConfluentWire.schemaId(topic, data);
+      reader = readers.get(id);
+      if (reader == null) {
+        reader = readerFor(topic, id);
+        readers.put(id, reader);
+      }
+    } catch (WireFormatException | UnknownSchemaIdException e) {
       Framing.requireNotOther(topic, data, readerSchema, WireFormat.REGISTRY);
       throw e;
     }
+    return decode(topic, data, id, reader);
   }
 
-  private T decode(String topic, byte[] data) {
-    int id = ConfluentWire.schemaId(topic, data);
-    DatumReader<T> reader = readers.get(id);
-    if (reader == null) {
-      reader = readerFor(topic, id);
-      readers.put(id, reader);
-    }
+  private T decode(String topic, byte[] data, int id, DatumReader<T> reader) {
     BoundedDecoder decoder = ConfluentWire.datum(data);
     try {
       T value = reader.read(null, decoder);
