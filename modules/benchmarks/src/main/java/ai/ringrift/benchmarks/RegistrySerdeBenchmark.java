@@ -3,6 +3,7 @@ package ai.ringrift.benchmarks;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
@@ -64,6 +65,7 @@ public class RegistrySerdeBenchmark {
           EventSerdes.from(
               KafkaSettings.of(cluster.bootstrapServers())
                   .withSchemaRegistry(cluster.registryUrl()),
+              ConfigSource.packaged(),
               catalog);
       registry = serdes.registry().orElseThrow();
     } else {

@@ -23,7 +23,11 @@ import org.apache.kafka.common.config.SaslConfigs;
  * RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}) win. {@link #toString()} never shows a secret.
  *
  * @param bootstrapServers comma-separated {@code host:port} list
- * @param schemaRegistryUrl base URL of a Confluent-compatible schema registry, when one is used
+ * @param schemaRegistryUrl base URL of a Confluent-compatible schema registry, when the caller or
+ *     {@code RINGRIFT_SCHEMA_REGISTRY_URL} names one; when empty, clients use the one {@link
+ *     ai.ringrift.client.serde.WireSettings#resolve} finds ({@code wire.schemaRegistryUrl} of
+ *     {@code client.yaml}, {@code http://localhost:8081}): events are never plain Avro because this
+ *     is empty
  * @param clientProperties further Kafka client settings for every producer, consumer and admin
  */
 public record KafkaSettings(
@@ -60,7 +64,10 @@ public record KafkaSettings(
     clientProperties = Map.copyOf(clientProperties);
   }
 
-  /** Settings for {@code bootstrapServers} with no registry and no further properties. */
+  /**
+   * Settings for {@code bootstrapServers} with no further properties; the registry is the one every
+   * client finds ({@link ai.ringrift.client.serde.WireSettings#resolve}).
+   */
   public static KafkaSettings of(String bootstrapServers) {
     return new KafkaSettings(bootstrapServers, Optional.empty(), Map.of());
   }

@@ -1,8 +1,10 @@
 package ai.ringrift.client;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.subscribe.RetrySettings;
 import ai.ringrift.client.subscribe.SubscriberSettings;
+import ai.ringrift.config.ConfigSource;
 import ai.ringrift.testkit.KafkaCluster;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
@@ -26,9 +28,14 @@ public final class ClientFixtures {
 
   private ClientFixtures() {}
 
-  /** Settings of {@code cluster}. */
+  /** Settings of {@code cluster}: its bootstrap servers and its schema registry. */
   public static KafkaSettings kafka(KafkaCluster cluster) {
-    return KafkaSettings.of(cluster.bootstrapServers());
+    return KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
+  }
+
+  /** The serdes a publisher or subscriber of {@code cluster} has by default: the registry's. */
+  public static EventSerdes serdes(KafkaCluster cluster) {
+    return EventSerdes.from(kafka(cluster), ConfigSource.packaged(), cluster.catalog());
   }
 
   /** Subscriber settings with quick retries. */

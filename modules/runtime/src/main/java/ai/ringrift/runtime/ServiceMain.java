@@ -1,7 +1,10 @@
 package ai.ringrift.runtime;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.health.HealthSettings;
@@ -39,7 +42,8 @@ public final class ServiceMain {
       runtime = ServiceRuntime.start(name, RuntimeSettings.load(config, System.getenv()));
       KafkaSettings kafka = KafkaSettings.fromEnvironment();
       // every service's /health says whether it reaches the cluster and the registry
-      StandardHealthChecks.register(runtime, kafka, HealthSettings.load(config));
+      StandardHealthChecks.register(
+          runtime, kafka, WireSettings.resolve(kafka, config), HealthSettings.load(config));
       ServiceContext context = context(config, kafka, runtime);
       runtime.manage(component.start(context));
     } catch (Exception e) {
@@ -58,12 +62,21 @@ public final class ServiceMain {
 
   /**
    * The context for components sharing {@code runtime} (the embedded run starts several this way).
-   * Its serdes are Confluent-framed Avro through the schema registry when {@code kafka} names one
-   * ({@code RINGRIFT_SCHEMA_REGISTRY_URL}), plain Avro otherwise.
+   * Its serdes are those every client uses ({@link EventSerdes#from}): Confluent-framed Avro
+   * through the registry {@link WireSettings#resolve} finds ({@code kafka}'s, else {@code
+   * RINGRIFT_SCHEMA_REGISTRY_URL}, else {@code wire.schemaRegistryUrl}), plain Avro only when
+   * {@code wire.format} says so.
+   *
+   * @throws WireFormatMismatchException when a topic's latest record has the other format (the
+   *     service does not start; the message names the setting)
    */
   public static ServiceContext context(
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
     TopicCatalog catalog = TopicCatalog.load(config);
-    return new ServiceContext(config, kafka, catalog, EventSerdes.from(kafka, catalog), runtime);
+    WireSettings wire = WireSettings.resolve(kafka, config);
+    EventSerdes serdes = EventSerdes.from(kafka, wire, catalog);
+    WireCheck.verify(
+        kafka, serdes, catalog.topics(), wire.checkTimeout(), "service " + runtime.service());
+    return new ServiceContext(config, kafka, catalog, serdes, runtime);
   }
 }

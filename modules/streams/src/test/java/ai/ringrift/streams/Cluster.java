@@ -28,10 +28,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class Cluster {
   private Cluster() {}
 
-  /** A service context on {@code cluster} with the repository's config. */
+  /**
+   * A service context on {@code cluster} with the repository's config, its events in plain Avro
+   * like the {@link Driver#SERDES} the tests write and read them with.
+   */
   public static ServiceContext context(KafkaCluster cluster, ServiceRuntime runtime) {
     return ServiceMain.context(
-        Driver.CONFIG, KafkaSettings.of(cluster.bootstrapServers()), runtime);
+        Driver.PLAIN_CONFIG, KafkaSettings.of(cluster.bootstrapServers()), runtime);
   }
 
   /** A runtime on a free port without JMX. */

@@ -39,8 +39,15 @@ public final class Driver implements AutoCloseable {
   /** The catalog of the repository's config. */
   public static final TopicCatalog CATALOG = TopicCatalog.load(CONFIG);
 
-  /** The serdes. */
+  /**
+   * The serdes: plain Avro, which needs no registry in a topology test; the cluster tests run the
+   * apps plain too ({@link #PLAIN_CONFIG}), so every reader and writer of their cluster agrees.
+   */
   public static final EventSerdes SERDES = EventSerdes.plainAvro(CATALOG);
+
+  /** The repository's config with {@code wire.format: plain}, as the serdes above. */
+  public static final ConfigSource PLAIN_CONFIG =
+      CONFIG.withOverrides("client.yaml", java.util.Map.of("wire.format", "plain"));
 
   private final TopologyTestDriver driver;
   private final Path stateDir;

@@ -6,6 +6,7 @@ import ai.ringrift.client.registry.SchemaRegistryException;
 import ai.ringrift.client.security.SecurityConfig;
 import ai.ringrift.client.security.SecurityErrors;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -31,9 +32,11 @@ import picocli.CommandLine.Option;
  * --registry-url}, {@code --command-config} and the config directory. Defaults come from the
  * environment ({@code RINGRIFT_BOOTSTRAP_SERVERS}, {@code RINGRIFT_SCHEMA_REGISTRY_URL}, {@code
  * RINGRIFT_CONFIG_DIR}, {@code RINGRIFT_KAFKA_*}, {@code RINGRIFT_KAFKA_USERNAME} + {@code
- * RINGRIFT_CLUSTER_AUTH_TOKEN}). The config directory option is declared by the two mixins, {@link
- * ConnectionOptions} ({@code --config DIR}) and {@link ScopedConnectionOptions} (for commands whose
- * {@code --config} names a config key such as {@code square8_2p}); both take {@code --config-dir}.
+ * RINGRIFT_CLUSTER_AUTH_TOKEN}) and, for the registry and the wire format, the config directory's
+ * {@code client.yaml} ({@link #wire()}). The config directory option is declared by the two mixins,
+ * {@link ConnectionOptions} ({@code --config DIR}) and {@link ScopedConnectionOptions} (for
+ * commands whose {@code --config} names a config key such as {@code square8_2p}); both take {@code
+ * --config-dir}.
  */
 public abstract class ClusterOptions {
   /** How long a command waits for the cluster before saying it cannot reach it. */
@@ -49,7 +52,10 @@ public abstract class ClusterOptions {
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
-      description = "Schema registry URL (default: $RINGRIFT_SCHEMA_REGISTRY_URL).")
+      description =
+          "Schema registry URL (default: $RINGRIFT_SCHEMA_REGISTRY_URL, else"
+              + " wire.schemaRegistryUrl in client.yaml: http://localhost:8081, where"
+              + " `ringrift up` runs it).")
   String registryUrl;
 
   @Option(
@@ -75,8 +81,16 @@ public abstract class ClusterOptions {
     return this;
   }
 
-  /** The connection the options describe. */
+  /**
+   * The connection the options describe, with the schema registry {@link #wire()} finds (none when
+   * {@code wire.format} is plain).
+   */
   public KafkaSettings kafkaSettings() {
+    KafkaSettings named = namedSettings();
+    return wire(named).registryUrl().map(named::withSchemaRegistry).orElse(named);
+  }
+
+  private KafkaSettings namedSettings() {
     KafkaSettings fromEnv;
     try {
       fromEnv = KafkaSettings.fromEnvironment(environment);
@@ -89,6 +103,19 @@ public abstract class ClusterOptions {
         bootstrapServers != null ? bootstrapServers : fromEnv.bootstrapServers(),
         Optional.ofNullable(registryUrl).or(fromEnv::schemaRegistryUrl),
         properties);
+  }
+
+  /**
+   * The wire format and registry of the options, found as every client finds them ({@link
+   * WireSettings#resolve}): {@code --registry-url}, else {@code RINGRIFT_SCHEMA_REGISTRY_URL}, else
+   * {@code wire.schemaRegistryUrl} of the config directory.
+   */
+  public WireSettings wire() {
+    return wire(namedSettings());
+  }
+
+  private WireSettings wire(KafkaSettings named) {
+    return WireSettings.resolve(named, config(), environment);
   }
 
   private Map<String, String> commandConfig() {
@@ -173,20 +200,21 @@ public abstract class ClusterOptions {
   }
 
   /**
-   * A client of the schema registry the options name, with the client properties' credentials;
-   * {@link CliException} when none is named.
+   * A client of the schema registry the options find ({@link #wire()}), with the client properties'
+   * credentials; {@link CliException} when {@code wire.format} is plain.
    */
   public SchemaRegistryClient registryClient() {
     KafkaSettings settings = kafkaSettings();
     String url =
-        settings
-            .schemaRegistryUrl()
+        wire()
+            .registryUrl()
             .orElseThrow(
                 () ->
                     new CliException(
-                        "no schema registry: pass --registry-url or set"
-                            + " RINGRIFT_SCHEMA_REGISTRY_URL (`scripts/ringrift up` runs one at"
-                            + " http://localhost:8081)"));
+                        "no schema registry: "
+                            + WireSettings.SETTING
+                            + " is plain, so events travel without one; set it to registry to use"
+                            + " the registry"));
     Map<String, Object> config = new HashMap<>(settings.clientProperties());
     config.put(RegistrySerdeConfig.URL, url);
     try {
@@ -202,7 +230,7 @@ public abstract class ClusterOptions {
    */
   public SchemaRegistryClient reachableRegistry() {
     SchemaRegistryClient client = registryClient();
-    String url = kafkaSettings().schemaRegistryUrl().orElseThrow();
+    String url = wire().schemaRegistryUrl();
     try {
       client.globalCompatibility();
       return client;
@@ -221,7 +249,8 @@ public abstract class ClusterOptions {
               + url
               + " ("
               + e.getMessage()
-              + "); start it with `scripts/ringrift up` or pass --registry-url",
+              + "); start it with `scripts/ringrift up`, or pass --registry-url or set"
+              + " RINGRIFT_SCHEMA_REGISTRY_URL",
           e);
     }
   }

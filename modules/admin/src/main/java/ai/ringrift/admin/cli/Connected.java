@@ -7,6 +7,8 @@ import ai.ringrift.client.publish.PublishException;
 import ai.ringrift.client.publish.PublishedEvent;
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormat;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.roles.RoleContext;
@@ -16,17 +18,18 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * A command's view of a cluster that answered: the config directory, the catalog, the serdes (the
- * registry's when one is named and answered), an admin client, and on demand a publisher and the
- * event history. Closing it closes what it opened.
+ * A command's view of a cluster that answered: the config directory, the catalog, an admin client,
+ * and on demand the serdes (the registry's, once it answered, unless {@code wire.format} is plain),
+ * a publisher and the event history. Closing it closes what it opened.
  */
 public final class Connected implements AutoCloseable {
   private final ClusterOptions options;
   private final ConfigSource config;
   private final TopicCatalog catalog;
   private final KafkaSettings kafka;
+  private final WireSettings wire;
   private final Admin admin;
-  private final Optional<SchemaRegistryClient> registry;
+  private Optional<SchemaRegistryClient> registry;
   private EventSerdes serdes;
   private EventPublisher publisher;
 
@@ -36,10 +39,7 @@ public final class Connected implements AutoCloseable {
     this.config = options.config();
     this.catalog = options.catalog();
     this.kafka = options.kafkaSettings();
-    this.registry =
-        kafka.schemaRegistryUrl().isPresent()
-            ? Optional.of(options.reachableRegistry())
-            : Optional.empty();
+    this.wire = options.wire();
   }
 
   static Connected to(ClusterOptions options) {
@@ -74,8 +74,22 @@ public final class Connected implements AutoCloseable {
     return admin;
   }
 
-  /** The registry, when the options name one. */
-  public Optional<SchemaRegistryClient> registry() {
+  /** The wire format and registry every event of this cluster travels with. */
+  public WireSettings wire() {
+    return wire;
+  }
+
+  /**
+   * The registry, unless {@code wire.format} is plain; asked on first use (a command that decodes
+   * no event needs none), and one that does not answer is a {@link CliException} naming its URL.
+   */
+  public synchronized Optional<SchemaRegistryClient> registry() {
+    if (registry == null) {
+      registry =
+          wire.format() == WireFormat.REGISTRY
+              ? Optional.of(options.reachableRegistry())
+              : Optional.empty();
+    }
     return registry;
   }
 
@@ -87,7 +101,8 @@ public final class Connected implements AutoCloseable {
   /** The serdes events travel with on this cluster. */
   public synchronized EventSerdes serdes() {
     if (serdes == null) {
-      serdes = EventSerdes.from(kafka, catalog);
+      registry(); // one line naming the registry when it does not answer, before any decoding
+      serdes = EventSerdes.from(kafka, wire, catalog);
     }
     return serdes;
   }

@@ -4,6 +4,7 @@ import ai.ringrift.admin.up.EmbeddedLoopSettings;
 import ai.ringrift.client.history.HistorySettings;
 import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.client.security.SecurityConfig;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.client.subscribe.SubscriberSettings;
 import ai.ringrift.runtime.RuntimeSettings;
@@ -55,6 +56,7 @@ public final class ConfigReference {
           new Binding("client.yaml", "subscriber", SubscriberSettings.class),
           new Binding("client.yaml", "dedup", DedupSettings.class),
           new Binding("client.yaml", "history", HistorySettings.class),
+          new Binding("client.yaml", "wire", WireSettings.class),
           new Binding("security.yaml", "security", SecurityConfig.class),
           new Binding("roles.yaml", "roles", RoleSettings.class),
           new Binding("streams.yaml", "streams", StreamsSettings.class),

@@ -2,6 +2,7 @@ package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.client.history.RecordedEvent;
+import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -30,7 +31,11 @@ final class RecordPrinter {
     this.err = err;
   }
 
-  /** The record decoded, or empty (and a line on stderr) when it does not decode. */
+  /**
+   * The record decoded, or empty (and a line on stderr) when it does not decode.
+   *
+   * @throws ai.ringrift.client.serde.WireFormatMismatchException when it has the other wire format
+   */
   Optional<RecordedEvent<SpecificRecord>> decode(ConsumerRecord<byte[], byte[]> r) {
     try {
       String key = keys.deserialize(r.topic(), r.headers(), r.key());
@@ -47,6 +52,7 @@ final class RecordPrinter {
               key,
               event));
     } catch (RuntimeException e) {
+      Failures.rethrowMisconfiguration(e); // the other wire format: fail the command, skip nothing
       err.println(
           "skipped "
               + r.topic()

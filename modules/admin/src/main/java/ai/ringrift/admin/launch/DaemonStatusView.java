@@ -6,6 +6,8 @@ import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormat;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.events.DaemonHeartbeat;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.stages.daemon.DaemonSettings;
@@ -34,8 +36,13 @@ final class DaemonStatusView {
     connection.admin().close(); // one line when the cluster is not there
     TopicCatalog catalog = connection.catalog();
     KafkaSettings kafka = connection.kafkaSettings();
+    WireSettings wire = connection.wire();
+    if (wire.format() == WireFormat.REGISTRY) {
+      connection.reachableRegistry(); // one line naming it when it does not answer
+    }
     List<DaemonStatusReader.Reported> daemons =
-        new DaemonStatusReader(kafka, catalog, EventSerdes.from(kafka, catalog), Clock.systemUTC())
+        new DaemonStatusReader(
+                kafka, catalog, EventSerdes.from(kafka, wire, catalog), Clock.systemUTC())
             .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT);
     Table table =
         Table.of("NODE", "DAEMON", "STATE", "UPTIME", "RESTARTS", "ROLES", "LAG", "LAST ERROR");

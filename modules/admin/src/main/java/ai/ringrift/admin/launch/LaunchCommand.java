@@ -108,7 +108,7 @@ public final class LaunchCommand implements Callable<Integer> {
     ServiceRuntime runtime =
         ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));
     // /health answers for the whole machine: the cluster and the registry reachable
-    StandardHealthChecks.register(runtime, kafka, HealthSettings.load(config));
+    StandardHealthChecks.register(runtime, kafka, connection.wire(), HealthSettings.load(config));
     ServiceContext context = ServiceMain.context(config, kafka, runtime);
     Clock clock = Clock.systemUTC();
     DaemonLauncher launcher;

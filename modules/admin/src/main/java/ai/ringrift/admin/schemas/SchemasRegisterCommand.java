@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Register the value schema of every catalog topic under <topic>-value (TopicNameStrategy)"
-          + " in the registry of --registry-url / $RINGRIFT_SCHEMA_REGISTRY_URL.",
+          + " in the registry of --registry-url / $RINGRIFT_SCHEMA_REGISTRY_URL /"
+          + " wire.schemaRegistryUrl (http://localhost:8081).",
       "Registering again changes nothing; an incompatible schema fails naming the field."
     })
 public final class SchemasRegisterCommand implements Callable<Integer> {
@@ -30,7 +31,7 @@ public final class SchemasRegisterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SchemaRegistryClient client = connection.reachableRegistry();
-    String url = connection.kafkaSettings().schemaRegistryUrl().orElseThrow();
+    String url = connection.wire().schemaRegistryUrl();
     try {
       int subjects = SchemaRegistration.registerCatalog(client, connection.catalog());
       spec.commandLine().getOut().printf("%d subjects registered at %s%n", subjects, url);

@@ -2,6 +2,7 @@ package ai.ringrift.admin.state;
 
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.RawTopic;
+import ai.ringrift.client.subscribe.Failures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,9 @@ final class Outcome<T extends SpecificRecord> implements AutoCloseable {
             return Optional.of(value);
           }
         } catch (RuntimeException e) {
-          // not an answer; the topic's consumers dead-letter it
+          // not an answer, and the topic's consumers dead-letter it; unless it has the other
+          // wire format, which is this command's configuration error
+          Failures.rethrowMisconfiguration(e);
         }
       }
     }

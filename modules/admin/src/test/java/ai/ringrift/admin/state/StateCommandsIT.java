@@ -6,19 +6,28 @@ import static org.awaitility.Awaitility.await;
 import ai.ringrift.admin.Cli;
 import ai.ringrift.admin.Ringrift;
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.events.ModelRegistryEntry;
+import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.testkit.KafkaCluster;
+import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -220,6 +229,117 @@ class StateCommandsIT {
     assertThat(noCooldown.out())
         .contains("{cooldownSeconds=0}")
         .containsPattern(MODELS + "\\s+m2\\s+rejected\\s+elo_gain\\s+10\\.000\\s+25\\.000");
+  }
+
+  @Test
+  @Order(7)
+  void stateCommandsFindTheRegistryWithoutRegistryUrl(KafkaCluster cluster) throws IOException {
+    Path config = Files.createDirectories(dir.resolve("config-with-registry"));
+    try (var files = Files.list(Path.of("../../config"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, config.resolve(file.getFileName()));
+      }
+    }
+    Path client = config.resolve("client.yaml");
+    Files.writeString(
+        client, Files.readString(client).replace("http://localhost:8081", cluster.registryUrl()));
+
+    Cli.Result models =
+        Cli.against(
+            cluster.bootstrapServers(),
+            "models",
+            "list",
+            "--config",
+            MODELS,
+            "--config-dir",
+            config.toString());
+    Cli.Result signals =
+        Cli.against(
+            cluster.bootstrapServers(),
+            "signals",
+            "show",
+            "--config",
+            MODELS,
+            "--config-dir",
+            config.toString());
+
+    assertThat(models.exitCode()).as(models.toString()).isZero();
+    assertThat(models.out()).containsPattern(MODELS + "\\s+m1\\s+PRODUCTION");
+    assertThat(models.err()).isEmpty();
+    assertThat(signals.exitCode()).as(signals.toString()).isZero();
+    assertThat(signals.out()).containsPattern("(?m)^" + MODELS + "\\s+[A-Z]+\\s+(yes|no)\\s+");
+  }
+
+  @Test
+  @Order(8)
+  void aStateRecordThatDoesNotDecodeFailsTheCommandNamingCauseAndFix(KafkaCluster cluster)
+      throws Exception {
+    String topic = "ringrift.state.models";
+    RecordMetadata plain =
+        sendRaw(
+            cluster,
+            topic,
+            "hexagonal_4p",
+            EventSerdes.plainAvro(cluster.catalog())
+                .value(ModelRegistryEntry.class)
+                .serializer()
+                .serialize(
+                    topic,
+                    SampleEvents.of(
+                        ModelRegistryEntry.class, ConfigKeys.parse("hexagonal_4p"), 1)));
+    RecordMetadata garbage =
+        sendRaw(cluster, topic, "square19_4p", "not avro".getBytes(StandardCharsets.UTF_8));
+
+    Cli.Result otherFormat = Cli.on(cluster, "models", "list", "--config", "hexagonal_4p");
+    Cli.Result corrupt = Cli.on(cluster, "models", "list", "--config", "square19_4p");
+    Cli.Result all = Cli.on(cluster, "models", "list");
+
+    assertThat(otherFormat.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(otherFormat.out()).isEmpty();
+    assertThat(otherFormat.err())
+        .isEqualTo(
+            "ringrift list: cannot read state record hexagonal_4p of "
+                + topic
+                + " (partition "
+                + plain.partition()
+                + ", offset "
+                + plain.offset()
+                + "): topic "
+                + topic
+                + " holds plain Avro (the datum alone) but this client reads Confluent-framed Avro"
+                + " (byte 0 and a schema id before the datum); every reader and writer of a"
+                + " deployment must use one format: set wire.format (config/client.yaml, or"
+                + " RINGRIFT_WIRE_FORMAT) to registry where these records are written, or to plain"
+                + " here if the whole deployment is plain\n");
+    assertThat(corrupt.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(corrupt.err().lines()).hasSize(1);
+    assertThat(corrupt.err())
+        .startsWith(
+            "ringrift list: cannot decode state record square19_4p of "
+                + topic
+                + " (partition "
+                + garbage.partition()
+                + ", offset "
+                + garbage.offset()
+                + ") with the registry at "
+                + cluster.registryUrl()
+                + ": ")
+        .endsWith(
+            "; point --registry-url (or RINGRIFT_SCHEMA_REGISTRY_URL) at the registry the platform"
+                + " writes with, or update this checkout if the platform runs newer schemas\n");
+    assertThat(all.exitCode()).as("never a table without the record").isEqualTo(Ringrift.FAILURE);
+    assertThat(all.out()).isEmpty();
+  }
+
+  static RecordMetadata sendRaw(KafkaCluster cluster, String topic, String key, byte[] value)
+      throws Exception {
+    try (var producer =
+        new KafkaProducer<>(
+            cluster.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      return producer
+          .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
+          .get();
+    }
   }
 
   @Test

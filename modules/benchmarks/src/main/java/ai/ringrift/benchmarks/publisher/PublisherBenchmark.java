@@ -84,7 +84,7 @@ public final class PublisherBenchmark {
     // as a service runs: Confluent-framed Avro through the platform's schema registry
     KafkaSettings kafka =
         KafkaSettings.of(platform.bootstrapServers()).withSchemaRegistry(platform.registryUrl());
-    EventSerdes serdes = EventSerdes.from(kafka, catalog);
+    EventSerdes serdes = EventSerdes.from(kafka, platform.config(), catalog);
     PublisherSettings defaults = PublisherSettings.defaults();
     OurPublisherRun ours =
         new OurPublisherRun(

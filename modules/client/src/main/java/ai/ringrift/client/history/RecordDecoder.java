@@ -1,6 +1,7 @@
 package ai.ringrift.client.history;
 
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,7 +14,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decodes raw records of known topics; counts and skips the ones that do not decode. */
+/**
+ * Decodes raw records of known topics; counts and skips the ones that do not decode, except a
+ * record of the other wire format, which fails the read with a {@link WireFormatMismatchException}.
+ */
 final class RecordDecoder {
   private static final Logger LOGGER = LoggerFactory.getLogger(RecordDecoder.class);
 
@@ -45,6 +49,12 @@ final class RecordDecoder {
               key,
               event));
     } catch (RuntimeException e) {
+      // the other wire format is a setting to fix, not bad data (Failures.Kind.MISCONFIGURED)
+      WireFormatMismatchException.in(e)
+          .ifPresent(
+              mismatch -> {
+                throw mismatch;
+              });
       undecodable++;
       LOGGER.warn(
           "skipping undecodable record topic={} partition={} offset={}: {}",

@@ -31,6 +31,8 @@ final class TopicReader implements AutoCloseable {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // a position the broker refuses is reset to the range's start side, never past its records
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     this.consumer = new KafkaConsumer<>(config);
@@ -47,12 +49,38 @@ final class TopicReader implements AutoCloseable {
     return partitions;
   }
 
+  /** The partitions of those of {@code topics} that exist (and this client may describe). */
+  List<TopicPartition> existingPartitions(Collection<String> topics) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .listTopics(timeout)
+        .forEach(
+            (topic, infos) -> {
+              if (topics.contains(topic)) {
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+              }
+            });
+    return partitions;
+  }
+
   Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
+    assignFirst(partitions);
     return consumer.beginningOffsets(partitions, timeout);
   }
 
   Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
+    assignFirst(partitions);
     return consumer.endOffsets(partitions, timeout);
+  }
+
+  /**
+   * Assigns {@code partitions} before their offsets are listed: the consumer records listed offsets
+   * of its assigned partitions and logs a warning for each one it is not assigned.
+   */
+  private void assignFirst(Collection<TopicPartition> partitions) {
+    if (!consumer.assignment().containsAll(partitions)) {
+      consumer.assign(List.copyOf(partitions));
+    }
   }
 
   /**
@@ -99,7 +127,8 @@ final class TopicReader implements AutoCloseable {
             null);
       }
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-        if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        if (record.offset() >= starts.get(partition) && record.offset() < ends.get(partition)) {
           sink.accept(record);
         }
       }

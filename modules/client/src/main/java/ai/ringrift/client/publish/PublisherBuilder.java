@@ -1,20 +1,26 @@
 package ai.ringrift.client.publish;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.metrics.ClientMetrics;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Builds an {@link EventPublisher}. Only {@link #source(String)} is required; everything else has a
  * default: Kafka from the environment ({@link KafkaSettings#fromEnvironment()}), the catalog and
  * {@code config/client.yaml} from {@link ConfigSource#discover()}, serdes {@link EventSerdes#from}
- * the Kafka settings (registry-framed Avro when they name a schema registry), the system UTC clock,
- * and the process-wide metric registry reported through JMX.
+ * the Kafka settings and the config (Confluent-framed Avro through the registry that {@link
+ * WireSettings#resolve} finds, unless {@code wire.format} says plain), the system UTC clock, and
+ * the process-wide metric registry reported through JMX. {@link #build()} checks that the topics'
+ * latest records have the publisher's wire format ({@link WireCheck}).
  */
 public final class PublisherBuilder {
   private KafkaSettings kafka;
@@ -52,7 +58,7 @@ public final class PublisherBuilder {
     return this;
   }
 
-  /** The serdes (default: {@link EventSerdes#from} the Kafka settings and the catalog). */
+  /** The serdes (default: {@link EventSerdes#from} the Kafka settings, the config and catalog). */
   public PublisherBuilder serdes(EventSerdes serdes) {
     this.serdes = Objects.requireNonNull(serdes, "serdes");
     return this;
@@ -80,6 +86,8 @@ public final class PublisherBuilder {
    * Connects a publisher.
    *
    * @throws IllegalStateException when no source was given
+   * @throws WireFormatMismatchException when a topic's latest record has the other wire format
+   *     (nothing is written; the message names the setting to change)
    */
   public EventPublisher build() {
     if (source == null || source.isBlank()) {
@@ -90,14 +98,20 @@ public final class PublisherBuilder {
     ConfigSource from = config != null ? config : ConfigSource.discover();
     TopicCatalog topics = catalog != null ? catalog : TopicCatalog.load(from);
     KafkaSettings cluster = kafka != null ? kafka : KafkaSettings.fromEnvironment();
+    EventSerdes codecs = serdes != null ? serdes : EventSerdes.from(cluster, from, topics);
+    PublisherSettings bounds = settings != null ? settings : PublisherSettings.load(from);
+    // no longer than a send would wait for an unreachable broker
+    Duration check = WireSettings.load(from).checkTimeout();
+    WireCheck.verify(
+        cluster,
+        codecs,
+        topics.topics(),
+        check.compareTo(Duration.ofMillis(bounds.maxBlockMs())) < 0
+            ? check
+            : Duration.ofMillis(bounds.maxBlockMs()),
+        "publisher " + source);
     return EventPublisher.create(
         new PublisherConfig(
-            cluster,
-            topics,
-            serdes != null ? serdes : EventSerdes.from(cluster, topics),
-            settings != null ? settings : PublisherSettings.load(from),
-            source,
-            clock,
-            ClientMetrics.orDefault(metrics)));
+            cluster, topics, codecs, bounds, source, clock, ClientMetrics.orDefault(metrics)));
   }
 }

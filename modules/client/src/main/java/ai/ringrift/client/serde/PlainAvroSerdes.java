@@ -16,7 +16,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Plain Avro binary: the value is the datum alone, written and read with the compiled schema. */
+/**
+ * Plain Avro binary: the value is the datum alone, written and read with the compiled schema. A
+ * value in Confluent's framing fails as a {@link WireFormatMismatchException}.
+ */
 final class PlainAvroSerdes implements EventSerdes {
   private final EventKeySerde keys;
 
@@ -33,6 +36,11 @@ final class PlainAvroSerdes implements EventSerdes {
   @Override
   public Serde<String> key() {
     return keys;
+  }
+
+  @Override
+  public WireFormat format() {
+    return WireFormat.PLAIN;
   }
 
   private static final class Writer<T> implements Serializer<T> {
@@ -57,10 +65,12 @@ final class PlainAvroSerdes implements EventSerdes {
 
   private static final class Reader<T> implements Deserializer<T> {
     private final DatumReader<T> reader;
+    private final Schema schema;
     private final String typeName;
 
     Reader(Class<T> type, Schema schema) {
       this.reader = new SpecificDatumReader<>(type);
+      this.schema = schema;
       this.typeName = schema.getName();
     }
 
@@ -78,9 +88,12 @@ final class PlainAvroSerdes implements EventSerdes {
         }
         return value;
       } catch (EventDecodingException e) {
+        Framing.requireNotOther(topic, data, schema, WireFormat.PLAIN);
         throw e;
       } catch (IOException | RuntimeException e) {
-        // truncated data, a bad union index, a negative length: the bytes are not this record
+        // truncated data, a bad union index, a negative length: the bytes are not this record,
+        // unless they are one in Confluent's framing (a writer using the registry)
+        Framing.requireNotOther(topic, data, schema, WireFormat.PLAIN);
         throw new EventDecodingException(
             topic, "value is not valid Avro for " + typeName + " (" + e + ")", e);
       }

@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * older or newer schema reads what the level allows. Without a configured class it yields {@code
  * GenericRecord}s (whose {@code toString} is JSON), e.g. in Kafka's console consumer. Bad bytes
  * fail as {@link EventDecodingException}s ({@link WireFormatException}, {@link
- * UnknownSchemaIdException}) that the consumer layer sends to the DLQ; an unreachable registry
- * fails as a retriable {@link SchemaRegistryException}.
+ * UnknownSchemaIdException}) that the consumer layer sends to the DLQ; plain Avro (a writer using
+ * {@code wire.format: plain}) fails as a {@link WireFormatMismatchException}, which stops the
+ * reader; an unreachable registry fails as a retriable {@link SchemaRegistryException}.
  *
  * @param <T> the record type
  */
@@ -62,17 +63,35 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     this.readerSchema = type.map(RegistryAvroDeserializer::compiledSchema).orElse(null);
   }
 
+  /**
+   * Decodes {@code data}. Bytes whose framing fails (no magic byte 0, too short, an id the registry
+   * does not know) and that are a whole plain Avro record of the reader schema fail as a {@link
+   * WireFormatMismatchException} (their writer uses the other format); other bad bytes fail as an
+   * {@link EventDecodingException}. A record whose id the registry knows is framed, whatever its
+   * datum.
+   */
   @Override
   public T deserialize(String topic, byte[] data) {
     if (data == null) {
       return null;
     }
-    int id = ConfluentWire.schemaId(topic, data);
-    DatumReader<T> reader = readers.get(id);
-    if (reader == null) {
-      reader = readerFor(topic, id);
-      readers.put(id, reader);
+    DatumReader<T> reader;
+    int id;
+    try {
+      id = ConfluentWire.schemaId(topic, data);
+      reader = readers.get(id);
+      if (reader == null) {
+        reader = readerFor(topic, id);
+        readers.put(id, reader);
+      }
+    } catch (WireFormatException | UnknownSchemaIdException e) {
+      Framing.requireNotOther(topic, data, readerSchema, WireFormat.REGISTRY);
+      throw e;
     }
+    return decode(topic, data, id, reader);
+  }
+
+  private T decode(String topic, byte[] data, int id, DatumReader<T> reader) {
     BoundedDecoder decoder = ConfluentWire.datum(data);
     try {
       T value = reader.read(null, decoder);

@@ -38,6 +38,11 @@ final class RegistryEventSerdes implements EventSerdes {
   }
 
   @Override
+  public WireFormat format() {
+    return WireFormat.REGISTRY;
+  }
+
+  @Override
   public Optional<SchemaRegistryClient> registry() {
     return Optional.of(client);
   }

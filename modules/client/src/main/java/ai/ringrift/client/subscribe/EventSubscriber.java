@@ -1,6 +1,9 @@
 package ai.ringrift.client.subscribe;
 
+import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.internal.ProducerConfigs;
+import ai.ringrift.client.registry.SchemaRegistryException;
+import ai.ringrift.client.serde.WireFormatMismatchException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *       in {@code client.yaml}); then, or at once for poison (an undecodable record, a {@link
  *       NonRetriableException}), the original record goes to the topic's DLQ with {@link
  *       DeadLetterHeaders}, and the partition moves on. {@link Failures} decides which is which.
+ *   <li><b>One wire format.</b> A record in the other wire format than the subscriber's (see {@link
+ *       ai.ringrift.client.serde.WireSettings}) is a configuration error: the subscriber stops with
+ *       it ({@link #failure()}), without dead-lettering or committing the record, and {@link
+ *       #start()} refuses to start when a topic's latest record has the other format.
  *   <li><b>Slow handlers.</b> Handlers run on their own threads; the poll thread keeps polling and
  *       pauses a partition whose worker is behind, so {@code max.poll.interval.ms} is never
  *       exceeded and the group never rebalances because of a long handler.
@@ -82,7 +89,8 @@ public final class EventSubscriber implements AutoCloseable {
             deadLetters,
             config.filter(),
             config.settings().retry(),
-            config.clock());
+            config.clock(),
+            new Halt());
     this.loop =
         new PollLoop(
             config.name(),
@@ -99,15 +107,55 @@ public final class EventSubscriber implements AutoCloseable {
     return new SubscriberBuilder();
   }
 
-  /** Joins the group and starts handling events; returns this subscriber. */
+  /**
+   * Checks that the latest records of its topics have the subscriber's wire format, then joins the
+   * group and starts handling events; returns this subscriber.
+   *
+   * @throws WireFormatMismatchException when a topic's latest record has the other format: the
+   *     subscriber does not start (nothing is read, dead-lettered or committed); the message names
+   *     the setting to change
+   * @throws IllegalStateException when its schema registry does not answer
+   */
   public synchronized EventSubscriber start() {
     if (started) {
       throw new IllegalStateException("subscriber " + config.name() + " was started already");
     }
+    requireRegistry();
+    WireCheck.verify(
+        config.kafka(),
+        config.serdes(),
+        config.byTopic().values().stream().map(s -> s.topic).toList(),
+        config.wireCheckTimeout(),
+        "subscriber " + config.name());
     started = true;
     thread.start();
     LOGGER.info("subscriber={} started topics={}", config.name(), config.byTopic().keySet());
     return this;
+  }
+
+  /**
+   * A registry that does not answer would make every record undecodable, and each would go to the
+   * DLQ: the subscriber does not start without one.
+   */
+  private void requireRegistry() {
+    config
+        .serdes()
+        .registry()
+        .ifPresent(
+            registry -> {
+              try {
+                registry.globalCompatibility();
+              } catch (SchemaRegistryException e) {
+                throw new IllegalStateException(
+                    "subscriber "
+                        + config.name()
+                        + " did not start: "
+                        + e.getMessage()
+                        + "; set RINGRIFT_SCHEMA_REGISTRY_URL (or wire.schemaRegistryUrl in"
+                        + " config/client.yaml) to the registry the platform uses",
+                    e);
+              }
+            });
   }
 
   /** The subscriber's name. */

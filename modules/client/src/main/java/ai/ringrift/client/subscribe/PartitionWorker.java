@@ -113,7 +113,9 @@ final class PartitionWorker {
 
   private void drain() {
     while (true) {
-      ConsumerRecord<byte[], byte[]> record = stopped ? null : queue.poll();
+      // after a configuration error nothing further is handled: no offset moves past the record
+      ConsumerRecord<byte[], byte[]> record =
+          stopped || services.halt().isSet() ? null : queue.poll();
       if (record == null) {
         idle();
         schedule(); // a record may have come in between poll() and idle()

@@ -60,7 +60,7 @@ final class PollLoop implements Runnable {
   public void run() {
     try {
       consumer.subscribe(byTopic.keySet(), new Rebalance());
-      while (!closing) {
+      while (!closing && !services.halt().isSet()) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
         for (TopicPartition partition : records.partitions()) {
           PartitionWorker worker = workers.get(partition);
@@ -74,6 +74,11 @@ final class PollLoop implements Runnable {
       }
       if (!aborting) {
         finish(workers.values(), settings.closeTimeoutMs(), "close");
+      }
+      if (services.halt().isSet()) {
+        // a configuration error: what was handled is committed, the record that met it is not
+        failure = services.halt().error();
+        LOGGER.error("subscriber={} stopped: {}", name, failure.getMessage());
       }
     } catch (RuntimeException e) {
       // fatal for this instance (authorization, a fenced member, a bug): stop and say why

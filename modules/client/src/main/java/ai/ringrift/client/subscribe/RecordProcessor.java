@@ -1,5 +1,6 @@
 package ai.ringrift.client.subscribe;
 
+import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.events.contract.Events;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,9 @@ final class RecordProcessor<T extends SpecificRecord> {
     try {
       decoded = subscription.decode(record);
     } catch (RuntimeException e) {
+      if (Failures.classify(e) == Failures.Kind.MISCONFIGURED) {
+        return halt(record, e);
+      }
       LOGGER.error(
           "subscriber={} poison record topic={} partition={} offset={}: {}",
           services.subscriber(),
@@ -124,6 +128,10 @@ final class RecordProcessor<T extends SpecificRecord> {
         trail == null
             ? FailureTrail.first(error, services.clock().instant())
             : trail.then(error, services.clock().instant());
+    if (now.kind() == Failures.Kind.MISCONFIGURED) {
+      halt(record, error).thenAccept(done::complete);
+      return;
+    }
     logFailure(decoded, context, now);
     if (now.kind() == Failures.Kind.RETRIABLE
         && services.retry().allowsAnotherAttempt(now.attempts())) {
@@ -131,6 +139,24 @@ final class RecordProcessor<T extends SpecificRecord> {
     } else {
       deadLetters.send(record, now).whenComplete((ok, e) -> done.complete(Boolean.TRUE.equals(ok)));
     }
+  }
+
+  /**
+   * Stops the subscriber on a configuration error: the record is neither dead-lettered nor
+   * committed, so it is read again once the setting is fixed.
+   */
+  private CompletableFuture<Boolean> halt(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+    WireFormatMismatchException mismatch = Failures.misconfiguration(error);
+    LOGGER.error(
+        "subscriber={} stopping at topic={} partition={} offset={} (not dead-lettered, not"
+            + " committed): {}",
+        services.subscriber(),
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        mismatch.getMessage());
+    services.halt().set(mismatch);
+    return CompletableFuture.completedFuture(false);
   }
 
   private void retryLater(

@@ -4,6 +4,7 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.metrics.ClientMetrics;
 import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -20,8 +21,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Builds an {@link EventSubscriber}: a name (its consumer group), one handler per event type, and
  * optional filters. Defaults as for the publisher: Kafka from the environment, the catalog and
  * {@code config/client.yaml} from {@link ConfigSource#discover()}, serdes {@link EventSerdes#from}
- * the Kafka settings (registry-framed Avro when they name a schema registry), the system clock and
- * the process-wide metric registry reported through JMX.
+ * the Kafka settings and the config (Confluent-framed Avro through the registry unless {@code
+ * wire.format} says plain), the system clock and the process-wide metric registry reported through
+ * JMX.
  */
 public final class SubscriberBuilder {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
@@ -121,7 +123,7 @@ public final class SubscriberBuilder {
     return this;
   }
 
-  /** The serdes (default: {@link EventSerdes#from} the Kafka settings and the catalog). */
+  /** The serdes (default: {@link EventSerdes#from} the Kafka settings, the config and catalog). */
   public SubscriberBuilder serdes(EventSerdes serdes) {
     this.serdes = Objects.requireNonNull(serdes, "serdes");
     return this;
@@ -173,7 +175,7 @@ public final class SubscriberBuilder {
     ConfigSource from = config != null ? config : ConfigSource.discover();
     TopicCatalog topics = catalog != null ? catalog : TopicCatalog.load(from);
     KafkaSettings cluster = kafka != null ? kafka : KafkaSettings.fromEnvironment();
-    EventSerdes codecs = serdes != null ? serdes : EventSerdes.from(cluster, topics);
+    EventSerdes codecs = serdes != null ? serdes : EventSerdes.from(cluster, from, topics);
     MetricRegistry registry = ClientMetrics.orDefault(metrics);
     return new EventSubscriber(
         new SubscriberConfig(
@@ -185,7 +187,9 @@ public final class SubscriberBuilder {
             subscriptions(topics, codecs, registry),
             filters.build(name),
             clock,
-            registry));
+            registry,
+            codecs,
+            WireSettings.load(from).checkTimeout()));
   }
 
   private Map<String, Subscription<? extends SpecificRecord>> subscriptions(

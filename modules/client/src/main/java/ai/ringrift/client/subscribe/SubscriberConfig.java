@@ -2,9 +2,11 @@ package ai.ringrift.client.subscribe;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.publish.PublisherSettings;
+import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.catalog.TopicCatalog;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,4 +21,6 @@ record SubscriberConfig(
     Map<String, Subscription<? extends SpecificRecord>> byTopic,
     Predicate<SpecificRecord> filter,
     Clock clock,
-    MetricRegistry metrics) {}
+    MetricRegistry metrics,
+    EventSerdes serdes,
+    Duration wireCheckTimeout) {}

@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
  * @param filter events to handle (others are skipped and committed)
  * @param retry retry bounds
  * @param clock failure times
+ * @param halt the configuration error that stops every worker, once one met it
  */
 record WorkerServices(
     String subscriber,
@@ -24,4 +25,5 @@ record WorkerServices(
     DeadLetterWriter deadLetters,
     Predicate<SpecificRecord> filter,
     RetrySettings retry,
-    Clock clock) {}
+    Clock clock,
+    Halt halt) {}

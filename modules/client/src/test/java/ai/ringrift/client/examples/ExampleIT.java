@@ -2,7 +2,7 @@ package ai.ringrift.client.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ExampleIT {
   @Test
   void theTrainerExampleIsHandledByItsDashboardInOrder(KafkaCluster cluster) throws Exception {
-    List<String> handled = TrainerExample.run(KafkaSettings.of(cluster.bootstrapServers()));
+    List<String> handled = TrainerExample.run(ClientFixtures.kafka(cluster));
 
     assertThat(handled).contains("completed model-42").hasSize(4);
     assertThat(handled.stream().filter(h -> h.startsWith("progress")))

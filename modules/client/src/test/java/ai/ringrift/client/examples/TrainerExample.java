@@ -7,7 +7,9 @@ import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
 import ai.ringrift.client.publish.TrainingRun;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.client.subscribe.EventSubscriber;
+import ai.ringrift.config.ConfigException;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.TrainingProgress;
@@ -20,20 +22,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The README's "Publishing from a trainer" example: a dashboard subscribes, a trainer publishes one
- * training job, and the history shows what happened. Run it against {@code scripts/ringrift up}:
+ * The example of docs/trainer-authors.md (the README's "Publishing from a trainer"): a dashboard
+ * subscribes, a trainer publishes one training job, and the history shows what happened. Run it
+ * against {@code scripts/ringrift up}:
  *
  * <pre>
  * java -cp "$(cat modules/admin/target/runtime-classpath.txt)" \
  *   modules/client/src/test/java/ai/ringrift/client/examples/TrainerExample.java [bootstrap]
  * </pre>
+ *
+ * It uses the schema registry where {@code up} runs it ({@code RINGRIFT_SCHEMA_REGISTRY_URL} names
+ * another), so its events are Confluent-framed Avro like every event of the platform.
  */
 public final class TrainerExample {
   private TrainerExample() {}
 
   public static void main(String[] args) throws Exception {
+    // the schema registry: RINGRIFT_SCHEMA_REGISTRY_URL, else wire.schemaRegistryUrl of
+    // config/client.yaml, http://localhost:8081, where `scripts/ringrift up` runs it
     KafkaSettings kafka = KafkaSettings.of(args.length > 0 ? args[0] : "localhost:9092");
-    System.out.println("handled: " + run(kafka));
+    try {
+      System.out.println("handled: " + run(kafka));
+    } catch (WireFormatMismatchException | ConfigException e) {
+      // a client configured for another wire format than the cluster's: nothing was written
+      System.err.println("TrainerExample: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   /**

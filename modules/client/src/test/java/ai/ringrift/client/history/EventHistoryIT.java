@@ -7,10 +7,10 @@ import static ai.ringrift.client.ClientFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.client.TickingClock;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
-import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.subscribe.EventSubscriber;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.DataSyncFailed;
@@ -154,8 +154,7 @@ class EventHistoryIT {
   }
 
   private static EventHistory history(KafkaCluster cluster) {
-    return new EventHistory(
-        kafka(cluster), cluster.catalog(), EventSerdes.plainAvro(cluster.catalog()));
+    return new EventHistory(kafka(cluster), cluster.catalog(), ClientFixtures.serdes(cluster));
   }
 
   private static EventPublisher publisher(KafkaCluster cluster, Clock clock) {

@@ -5,8 +5,8 @@ import static ai.ringrift.client.ClientFixtures.read;
 import static ai.ringrift.client.ClientFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.client.metrics.MetricNames;
-import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.SelfplayBatchCompleted;
@@ -201,7 +201,7 @@ class PublisherIT {
 
   private static <T extends org.apache.avro.specific.SpecificRecord> T decode(
       KafkaCluster cluster, ConsumerRecord<byte[], byte[]> r, Class<T> type) {
-    return EventSerdes.plainAvro(cluster.catalog())
+    return ClientFixtures.serdes(cluster)
         .value(type)
         .deserializer()
         .deserialize(r.topic(), r.value());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.TrainingFailed;
+import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.testkit.SampleEvents;
 import com.codahale.metrics.MetricRegistry;
 import java.net.ServerSocket;
@@ -24,6 +26,8 @@ class UnreachableBrokerIT {
     try (EventPublisher publisher =
         EventPublisher.builder()
             .kafka(KafkaSettings.of("localhost:" + port))
+            // no registry either: plain Avro by name, so that the broker is what is missing
+            .serdes(EventSerdes.plainAvro(TopicCatalog.packaged()))
             .source("trainer@nowhere")
             .settings(PublisherSettings.defaults().withMaxBlock(Duration.ofMillis(1500)))
             .metrics(new MetricRegistry())

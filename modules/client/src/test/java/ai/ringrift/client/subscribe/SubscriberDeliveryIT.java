@@ -10,12 +10,12 @@ import static ai.ringrift.client.ClientFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.client.TickingClock;
 import ai.ringrift.client.metrics.MetricNames;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
-import ai.ringrift.client.serde.EventDecodingException;
-import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatException;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingCompleted;
@@ -184,7 +184,7 @@ class SubscriberDeliveryIT {
     MetricRegistry metrics = new MetricRegistry();
     byte[] garbage = "{\"json\": \"is not avro\"}".getBytes(StandardCharsets.UTF_8);
     byte[] validValue =
-        EventSerdes.plainAvro(cluster.catalog())
+        ClientFixtures.serdes(cluster)
             .value(TrainingFailed.class)
             .serializer()
             .serialize(topic, SampleEvents.of(TrainingFailed.class, 9));
@@ -217,7 +217,8 @@ class SubscriberDeliveryIT {
     ConsumerRecord<byte[], byte[]> undecodable = byOffset(dead, badValue);
     assertThat(undecodable.value()).isEqualTo(garbage);
     assertThat(DeadLetterHeaders.read(undecodable.headers()))
-        .containsEntry(DeadLetterHeaders.EXCEPTION_CLASS, EventDecodingException.class.getName())
+        // garbage, not a record of either wire format: poison (magic byte '{', not 0)
+        .containsEntry(DeadLetterHeaders.EXCEPTION_CLASS, WireFormatException.class.getName())
         .containsEntry(DeadLetterHeaders.ATTEMPTS, "1")
         .containsEntry(DeadLetterHeaders.REASON, "POISON");
     ConsumerRecord<byte[], byte[]> wrongKey = byOffset(dead, badKey);
@@ -321,7 +322,7 @@ class SubscriberDeliveryIT {
 
   static <T extends SpecificRecord> T decode(
       KafkaCluster cluster, ConsumerRecord<byte[], byte[]> r, Class<T> type) {
-    return EventSerdes.plainAvro(cluster.catalog())
+    return ClientFixtures.serdes(cluster)
         .value(type)
         .deserializer()
         .deserialize(r.topic(), r.value());

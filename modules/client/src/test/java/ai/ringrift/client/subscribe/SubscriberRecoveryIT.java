@@ -6,6 +6,7 @@ import static ai.ringrift.client.ClientFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
@@ -180,7 +181,8 @@ class SubscriberRecoveryIT {
       throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     File output = new File("target", "subscriber-process-" + group + "-" + name + ".log");
-    return new ProcessBuilder(
+    ProcessBuilder process =
+        new ProcessBuilder(
             List.of(
                 java,
                 "-Xmx256m",
@@ -191,10 +193,10 @@ class SubscriberRecoveryIT {
                 group,
                 source,
                 log.toString(),
-                Integer.toString(budget)))
-        .redirectErrorStream(true)
-        .redirectOutput(output)
-        .start();
+                Integer.toString(budget)));
+    // the cluster's registry, found as a subscriber of a deployment finds it
+    process.environment().put(KafkaSettings.ENV_SCHEMA_REGISTRY_URL, cluster.registryUrl());
+    return process.redirectErrorStream(true).redirectOutput(output).start();
   }
 
   private static List<String> lines(Path log) throws Exception {

@@ -3,6 +3,7 @@ package ai.ringrift.runtime.health;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.runtime.ServiceRuntime;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@value #BROKER}, {@value #REGISTRY}, {@code consumer-lag.<group>} and {@code role.<ROLE>}.
  *
  * <pre>{@code
- * StandardHealthChecks checks = StandardHealthChecks.register(ctx.runtime(), ctx.kafka(), health);
+ * StandardHealthChecks checks =
+ *     StandardHealthChecks.register(ctx.runtime(), ctx.kafka(), wire, health);
  * checks.consumerLag("ringrift.stage.training");
  * checks.roleHeld("BANDWIDTH_ALLOCATOR", election::isHeld);
  * }</pre>
@@ -39,11 +41,11 @@ public final class StandardHealthChecks {
   }
 
   /**
-   * Registers the broker check and, when {@code kafka} names a schema registry, the registry check;
+   * Registers the broker check and, when {@code wire} uses a schema registry, the registry check;
    * the admin client they share is closed with the runtime.
    */
   public static StandardHealthChecks register(
-      ServiceRuntime runtime, KafkaSettings kafka, HealthSettings settings) {
+      ServiceRuntime runtime, KafkaSettings kafka, WireSettings wire, HealthSettings settings) {
     Map<String, Object> config = kafka.clientConfig();
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, settings.timeoutMs());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, settings.timeoutMs());
@@ -53,8 +55,7 @@ public final class StandardHealthChecks {
         .health()
         .register(
             BROKER, new BrokerReachableCheck(admin, kafka.bootstrapServers(), settings.timeout()));
-    kafka
-        .schemaRegistryUrl()
+    wire.registryUrl()
         .ifPresent(
             url ->
                 runtime

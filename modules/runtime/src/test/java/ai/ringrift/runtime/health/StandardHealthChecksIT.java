@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceRuntime;
@@ -43,10 +44,9 @@ class StandardHealthChecksIT {
     commit(cluster, group, topic, 0);
     AtomicBoolean leader = new AtomicBoolean(true);
     try (ServiceRuntime runtime = ServiceRuntime.start("health-it", RuntimeSettings.ephemeral())) {
+      KafkaSettings kafka = KafkaSettings.fromEnvironment(cluster.environment());
       StandardHealthChecks.register(
-              runtime,
-              KafkaSettings.fromEnvironment(cluster.environment()),
-              new HealthSettings(CONFIGURED.timeoutMs(), 5))
+              runtime, kafka, wire(kafka), new HealthSettings(CONFIGURED.timeoutMs(), 5))
           .consumerLag(group)
           .roleHeld("BANDWIDTH_ALLOCATOR", leader::get);
       runtime.metrics().counter("ringrift.publisher.published.TrainingCompleted").inc(2);
@@ -92,16 +92,19 @@ class StandardHealthChecksIT {
   @Test
   void anUnreachableBrokerOrRegistryIsUnhealthyWithinTheTimeout() throws Exception {
     try (ServiceRuntime runtime = ServiceRuntime.start("down-it", RuntimeSettings.ephemeral())) {
-      StandardHealthChecks.register(
-          runtime,
-          KafkaSettings.of("localhost:1").withSchemaRegistry("http://localhost:1"),
-          new HealthSettings(1000, 10));
+      KafkaSettings kafka =
+          KafkaSettings.of("localhost:1").withSchemaRegistry("http://localhost:1");
+      StandardHealthChecks.register(runtime, kafka, wire(kafka), new HealthSettings(1000, 10));
       JsonNode sick = health(runtime, 503);
       assertThat(sick.at("/checks/kafka.broker/message").asText())
           .startsWith("no answer from Kafka at localhost:1 within 1000 ms");
       assertThat(sick.at("/checks/schema-registry/message").asText())
           .startsWith("schema registry at http://localhost:1: ");
     }
+  }
+
+  private static WireSettings wire(KafkaSettings kafka) {
+    return WireSettings.resolve(kafka, ConfigSource.directory(Path.of("../../config")), Map.of());
   }
 
   private static JsonNode health(ServiceRuntime runtime, int status) {

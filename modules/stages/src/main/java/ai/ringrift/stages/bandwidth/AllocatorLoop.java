@@ -1,5 +1,6 @@
 package ai.ringrift.stages.bandwidth;
 
+import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.BandwidthRequested;
@@ -115,6 +116,7 @@ final class AllocatorLoop {
       }
       return false;
     } catch (RuntimeException e) {
+      Failures.rethrowMisconfiguration(e); // the other wire format: the allocator stops on it
       poison.divert(record, e, live);
       return false;
     }

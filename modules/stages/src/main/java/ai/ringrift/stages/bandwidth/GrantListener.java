@@ -2,6 +2,8 @@ package ai.ringrift.stages.bandwidth;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.catalog.TopicCatalog;
@@ -105,6 +107,9 @@ final class GrantListener implements AutoCloseable {
       }
     } catch (WakeupException e) {
       // closing
+    } catch (WireFormatMismatchException e) {
+      // a configuration error: waiting for grants ends (waiters time out) rather than skip them
+      LOGGER.error("grant listener stopped: {}", e.getMessage());
     } finally {
       consumer.close();
     }
@@ -118,6 +123,7 @@ final class GrantListener implements AutoCloseable {
         onRelease.accept(releases.deserialize(record.topic(), record.value()));
       }
     } catch (RuntimeException e) {
+      Failures.rethrowMisconfiguration(e);
       LOGGER.warn(
           "topic={} offset={} skipped: {}", record.topic(), record.offset(), e.getMessage());
     }

@@ -2,6 +2,7 @@ package ai.ringrift.stages.service;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.catalog.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -187,6 +188,9 @@ public final class StateTables implements AutoCloseable {
           lastError = null;
           serveBarriers(partitions);
         } catch (RuntimeException e) {
+          if (Failures.classify(e) == Failures.Kind.MISCONFIGURED) {
+            throw e; // the other wire format: stop here rather than read on past the record
+          }
           lastError = e.toString();
           LOGGER.warn(
               "state tables: reading {} failed (will retry): {}", topics.values(), e.toString());
@@ -224,6 +228,7 @@ public final class StateTables implements AutoCloseable {
               ? null
               : decoders.get(record.topic()).deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {
+      Failures.rethrowMisconfiguration(e);
       // a state topic has no DLQ: the record stays where it is, and the table goes on without it
       LOGGER.warn(
           "state tables: skipping an undecodable record topic={} partition={} offset={}: {}",

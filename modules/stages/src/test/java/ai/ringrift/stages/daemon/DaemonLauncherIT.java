@@ -60,7 +60,11 @@ class DaemonLauncherIT {
     try (ServiceRuntime runtime =
         ServiceRuntime.start("launcher-it", RuntimeSettings.ephemeral())) {
       ServiceContext context =
-          ServiceMain.context(ConfigSource.directory(Path.of("../../config")), kafka, runtime);
+          ServiceMain.context(
+              ConfigSource.directory(Path.of("../../config"))
+                  .withOverrides("client.yaml", Map.of("wire.format", "plain")),
+              kafka,
+              runtime);
       DaemonStatusReader reader =
           new DaemonStatusReader(kafka, cluster.catalog(), serdes, Clock.systemUTC());
       DaemonLauncher launcher =

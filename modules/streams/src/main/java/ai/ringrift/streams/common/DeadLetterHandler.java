@@ -1,5 +1,6 @@
 package ai.ringrift.streams.common;
 
+import ai.ringrift.client.subscribe.Failures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * under exactly-once it is committed together with the input offset: nothing is lost, nothing is
  * sent twice. A bad record of a compacted state topic (which has no dead-letter topic) is logged
  * and skipped: it stays in its topic. A record from a topic with no route at all (an internal
- * repartition topic) stops the app: that is a bug, not bad input.
+ * repartition topic) stops the app: that is a bug, not bad input. So does a record of the other
+ * wire format ({@link Failures.Kind#MISCONFIGURED}): a setting to fix, not bad data; it is neither
+ * dead-lettered nor skipped, and the app reads it again once the setting is fixed.
  *
  * <p>Routes come in the Streams config under {@link #ROUTES_CONFIG} as {@code topic=dlq,...}; build
  * them with {@link DeadLetterRoutes}.
@@ -50,6 +53,16 @@ public final class DeadLetterHandler
   @Override
   public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (Failures.classify(exception) == Failures.Kind.MISCONFIGURED) {
+      LOGGER.error(
+          "app={} topic={} partition={} offset={} stopping (not dead-lettered, not committed): {}",
+          application,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          exception.getMessage());
+      return DeserializationExceptionHandler.Response.fail();
+    }
     String dlq = routes.get(record.topic());
     if (dlq == null) {
       LOGGER.error(
@@ -90,7 +103,10 @@ public final class DeadLetterHandler
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     String dlq = context.topic() == null ? null : routes.get(context.topic());
-    if (dlq == null || dlq.equals(DeadLetterRoutes.SKIP) || context.sourceRawValue() == null) {
+    if (dlq == null
+        || dlq.equals(DeadLetterRoutes.SKIP)
+        || context.sourceRawValue() == null
+        || Failures.classify(exception) == Failures.Kind.MISCONFIGURED) {
       LOGGER.error(
           "app={} processor={} topic={} processing failed and the record has no DLQ: stopping",
           application,

@@ -2,18 +2,23 @@ package ai.ringrift.streams.signals;
 
 import static ai.ringrift.streams.TestEvents.selfplay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.streams.Driver;
 import ai.ringrift.streams.common.DeadLetterHeaders;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A record the signal computer cannot decode goes to its topic's DLQ and processing goes on.
+ * A record the signal computer cannot decode goes to its topic's DLQ and processing goes on; a
+ * record of the other wire format stops the app instead (a setting to fix, not bad data).
  *
  * <p>TopologyTestDriver drops the dead letters of a skipped record under exactly-once (its mock
  * producer never commits them), so these tests run at-least-once; the integration test checks the
@@ -65,6 +70,29 @@ class SignalDeadLetterTest {
       Headers headers = driver.rawOutput(TOPIC + ".dlq").readRecord().headers();
       assertThat(text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE))
           .contains("key 'gpu-node-3' is not a config key");
+      assertThat(driver.drain(TrainingSignal.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRecordOfTheOtherWireFormatStopsTheAppAndIsNotDeadLettered() {
+    try (Driver driver = driver()) {
+      byte[] plain =
+          Driver.SERDES
+              .value(SelfplayBatchCompleted.class)
+              .serializer()
+              .serialize(TOPIC, selfplay("square8_2p", 60, driver.now()));
+      byte[] framed = new byte[plain.length + 5]; // byte 0, schema id 7, the datum
+      framed[4] = 7;
+      System.arraycopy(plain, 0, framed, 5, plain.length);
+
+      assertThatThrownBy(
+              () -> driver.sendRaw(TOPIC, "square8_2p".getBytes(StandardCharsets.UTF_8), framed))
+          .isInstanceOf(StreamsException.class)
+          .hasRootCauseInstanceOf(WireFormatMismatchException.class)
+          .rootCause()
+          .hasMessageContaining("set wire.format (config/client.yaml, or RINGRIFT_WIRE_FORMAT)");
+      assertThat(driver.rawOutput(TOPIC + ".dlq").isEmpty()).isTrue();
       assertThat(driver.drain(TrainingSignal.class)).isEmpty();
     }
   }
