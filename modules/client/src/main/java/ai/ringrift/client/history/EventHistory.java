@@ -82,6 +82,12 @@ public final class EventHistory {
     return new ReplayResult(replayed.get(), decoder.undecodable());
   }
 
+  /**
+   * The last {@code limit} events per partition, merged by time. Offsets are not events: a
+   * transactional writer's commit markers take offsets too (one per transaction), so the window
+   * {@code end - limit} can hold fewer than {@code limit} events. A partition that gave too few is
+   * read again further back, the window doubled each time, down to its beginning.
+   */
   private List<RecordedEvent<SpecificRecord>> tail(List<TopicSpec> topics, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
@@ -94,16 +100,38 @@ public final class EventHistory {
       Map<TopicPartition, Long> begins = reader.beginnings(partitions);
       Map<TopicPartition, Long> ends = reader.ends(partitions);
       Map<TopicPartition, Long> starts = new HashMap<>();
+      Map<TopicPartition, Long> stops = new HashMap<>(ends);
       partitions.forEach(p -> starts.put(p, Math.max(begins.get(p), ends.get(p) - limit)));
-      reader.read(
-          starts,
-          ends,
-          decoder,
-          e ->
-              byPartition
-                  .computeIfAbsent(
-                      new TopicPartition(e.topic(), e.partition()), p -> new ArrayList<>())
-                  .add(e));
+      while (!starts.isEmpty()) {
+        Map<TopicPartition, List<RecordedEvent<SpecificRecord>>> round = new HashMap<>();
+        reader.read(
+            starts,
+            stops,
+            decoder,
+            e ->
+                round
+                    .computeIfAbsent(
+                        new TopicPartition(e.topic(), e.partition()), p -> new ArrayList<>())
+                    .add(e));
+        round.forEach(
+            (p, older) -> {
+              List<RecordedEvent<SpecificRecord>> newer = byPartition.getOrDefault(p, List.of());
+              older.addAll(newer);
+              byPartition.put(p, older);
+            });
+        Map<TopicPartition, Long> further = new HashMap<>();
+        starts.forEach(
+            (p, start) -> {
+              int found = byPartition.getOrDefault(p, List.of()).size();
+              if (found < limit && start > begins.get(p)) {
+                long window = 2 * (ends.get(p) - start);
+                further.put(p, Math.max(begins.get(p), ends.get(p) - window));
+                stops.put(p, start);
+              }
+            });
+        starts.clear();
+        starts.putAll(further);
+      }
     }
     List<RecordedEvent<SpecificRecord>> merged = TimeMerge.merge(byPartition.values());
     return List.copyOf(merged.subList(Math.max(0, merged.size() - limit), merged.size()));

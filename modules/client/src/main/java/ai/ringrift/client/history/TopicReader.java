@@ -118,6 +118,7 @@ final class TopicReader implements AutoCloseable {
         });
     List<TopicPartition> assigned = List.copyOf(pending);
     consumer.assign(assigned);
+    consumer.resume(assigned); // paused by an earlier read of the same partitions
     pending.forEach(p -> consumer.seek(p, starts.get(p)));
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.isEmpty()) {

@@ -11,12 +11,14 @@ import ai.ringrift.client.ClientFixtures;
 import ai.ringrift.client.TickingClock;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.publish.PublishedEvent;
+import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.subscribe.EventSubscriber;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.DataSyncFailed;
 import ai.ringrift.events.EvaluationFailed;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRolledBack;
+import ai.ringrift.events.NpzExportFailed;
 import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.events.contract.Events;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -65,6 +69,36 @@ class EventHistoryIT {
     assertThat(ids(last4)).containsExactlyElementsOf(published.subList(11, 15));
     assertThat(all)
         .allSatisfy(e -> assertThat(e.key()).isEqualTo(ConfigKeys.format(e.event().getConfig())));
+  }
+
+  @Test
+  void recentEventsCountEventsNotOffsetsOnATransactionalTopic(KafkaCluster cluster) {
+    // one event per transaction, as the stage services write: every commit marker takes an offset
+    String topic = cluster.catalog().topicFor(NpzExportFailed.class).name();
+    EventSerdes serdes = ClientFixtures.serdes(cluster);
+    List<String> written = new ArrayList<>();
+    Map<String, Object> config = new HashMap<>(cluster.producerConfig());
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, unique("history-tx"));
+    try (KafkaProducer<String, NpzExportFailed> producer =
+        new KafkaProducer<>(
+            config, serdes.key().serializer(), serdes.value(NpzExportFailed.class).serializer())) {
+      producer.initTransactions();
+      for (int i = 0; i < 6; i++) {
+        NpzExportFailed event = SampleEvents.of(NpzExportFailed.class, CONFIGS.get(0), i);
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(topic, ConfigKeys.format(CONFIGS.get(0)), event));
+        producer.commitTransaction();
+        written.add(Events.eventId(event).orElseThrow());
+      }
+    }
+    EventHistory history = history(cluster);
+
+    assertThat(ids(history.recentEvents(NpzExportFailed.class, 1)))
+        .containsExactlyElementsOf(written.subList(5, 6));
+    assertThat(ids(history.recentEvents(NpzExportFailed.class, 4)))
+        .containsExactlyElementsOf(written.subList(2, 6));
+    assertThat(ids(history.recentEvents(NpzExportFailed.class, 50)))
+        .containsExactlyElementsOf(written);
   }
 
   @Test
