@@ -355,6 +355,7 @@ def registry_client(settings: Settings, timeout_ms: int) -> SchemaRegistry:
         bearer_token=options.get("bearer.auth.token"),
         timeout_s=timeout / 1000,
         auto_register=options.get("auto.register.schemas", "true").lower() != "false",
+        max_retries=int(options.get("schema.registry.max.retries", 3)),
     )
 
 

@@ -20,6 +20,7 @@ import base64
 import json
 import struct
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -87,9 +88,15 @@ class SchemaRegistry:
         bearer_token: Optional[str] = None,
         timeout_s: float = 10.0,
         auto_register: bool = True,
+        max_retries: int = 3,
+        backoff_s: float = 0.1,
     ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"schema.registry.max.retries must be at least 0, was {max_retries}")
         self.url = url.rstrip("/")
         self._timeout = timeout_s
+        self._max_retries = max_retries
+        self._backoff_s = backoff_s
         self._auto_register = auto_register
         self._auth = None
         if user_info:
@@ -143,6 +150,22 @@ class SchemaRegistry:
         return None
 
     def _call(self, method: str, path: str, body: Optional[dict[str, Any]] = None) -> Any:
+        """One request, tried again (as the Java client does: ``max_retries`` times, the wait
+        doubling from ``backoff_s``) when the registry answers 5xx or cannot be reached; any
+        other answer is final."""
+        attempt = 0
+        while True:
+            try:
+                return self._call_once(method, path, body)
+            except _Retriable as e:
+                attempt += 1
+                if attempt > self._max_retries:
+                    raise RegistryError(
+                        f"{e} (tried {attempt} times)"
+                    ) from e.__cause__
+                time.sleep(self._backoff_s * 2 ** min(attempt - 1, 10))
+
+    def _call_once(self, method: str, path: str, body: Optional[dict[str, Any]]) -> Any:
         request = urllib.request.Request(
             self.url + path,
             data=json.dumps(body).encode() if body is not None else None,
@@ -155,13 +178,20 @@ class SchemaRegistry:
             with urllib.request.urlopen(request, timeout=self._timeout) as response:
                 return json.load(response)
         except urllib.error.HTTPError as e:
-            raise _refused(self.url, method, path, e) from None
+            refused = _refused(self.url, method, path, e)
+            if e.code >= 500:
+                raise _Retriable(str(refused)) from e
+            raise refused from None
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
-            raise RegistryError(
+            raise _Retriable(
                 f"cannot reach the schema registry at {self.url} ({reason}); start it with"
                 f" `scripts/ringrift up` or set RINGRIFT_SCHEMA_REGISTRY_URL"
             ) from e
+
+
+class _Retriable(Exception):
+    pass
 
 
 class _NotFound(RegistryError):

@@ -53,6 +53,7 @@ REGISTRY_SETTINGS = frozenset(
         "basic.auth.credentials.source",
         "bearer.auth.token",
         "schema.registry.request.timeout.ms",
+        "schema.registry.max.retries",
     }
 )
 _JAAS_USER = re.compile(r'username="((?:[^"\\]|\\.)*)"')
