@@ -16,6 +16,9 @@ import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
+import ai.ringrift.streams.circuit.CircuitBreakerApp;
+import ai.ringrift.streams.promotion.PromotionControllerApp;
+import ai.ringrift.streams.signals.SignalComputerApp;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,11 +85,22 @@ public final class LaunchCommand implements Callable<Integer> {
   }
 
   /**
-   * The daemons this command can start: the stage services and allocator of the stages module.
-   * Streams apps are added here when they are wired in.
+   * The daemons this command can start: the stage services and allocator of the stages module and
+   * the three Streams apps of the streams module.
    */
   public static DaemonRegistry registry() {
-    return DaemonRegistry.stages();
+    return DaemonRegistry.stages()
+        .with(
+            SignalComputerApp.NAME,
+            c -> new StreamsAppDaemon(SignalComputerApp.NAME, c, SignalComputerApp::start))
+        .with(
+            CircuitBreakerApp.NAME,
+            c -> new StreamsAppDaemon(CircuitBreakerApp.NAME, c, CircuitBreakerApp::start))
+        .with(
+            PromotionControllerApp.NAME,
+            c ->
+                new StreamsAppDaemon(
+                    PromotionControllerApp.NAME, c, PromotionControllerApp::start));
   }
 
   @Override
