@@ -1,5 +1,6 @@
 package ai.ringrift.runtime;
 
+import ai.ringrift.client.CoordinatorUrl;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
@@ -59,10 +60,13 @@ public final class ServiceMain {
   /**
    * The context for components sharing {@code runtime} (the embedded run starts several this way).
    * Its serdes are Confluent-framed Avro through the schema registry when {@code kafka} names one
-   * ({@code RINGRIFT_SCHEMA_REGISTRY_URL}), plain Avro otherwise.
+   * ({@code RINGRIFT_SCHEMA_REGISTRY_URL}), plain Avro otherwise. The runtime also serves {@code
+   * /status/join}: where this service's cluster is, for a host whose {@code
+   * RINGRIFT_COORDINATOR_URL} points here ({@link CoordinatorUrl}).
    */
   public static ServiceContext context(
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
+    runtime.http().view(CoordinatorUrl.VIEW, () -> CoordinatorUrl.joinView(kafka));
     TopicCatalog catalog = TopicCatalog.load(config);
     return new ServiceContext(config, kafka, catalog, EventSerdes.from(kafka, catalog), runtime);
   }
