@@ -8,6 +8,7 @@ import ai.ringrift.admin.events.EventsCommand;
 import ai.ringrift.admin.launch.DaemonsCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.admin.schemas.SchemasCommand;
+import ai.ringrift.admin.simulate.SimulateSelfplayCommand;
 import ai.ringrift.admin.state.CircuitCommand;
 import ai.ringrift.admin.state.ModelsCommand;
 import ai.ringrift.admin.state.SignalsCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
       CircuitCommand.class,
       ModelsCommand.class,
       WhatIfCommand.class,
+      SimulateSelfplayCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
