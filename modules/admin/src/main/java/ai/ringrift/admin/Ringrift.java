@@ -1,6 +1,7 @@
 package ai.ringrift.admin;
 
 import ai.ringrift.admin.acls.AclsCommand;
+import ai.ringrift.admin.audit.AuditCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       WhatIfCommand.class,
       SimulateSelfplayCommand.class,
+      AuditCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
