@@ -12,6 +12,7 @@
 # a local Debian one with debootstrap where no image can be pulled.
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
+LABEL ai.ringrift.image=ringrift
 
 # What the containers run besides Java, installed only when the base lacks it (the local base has
 # it all): python3 + numpy (the reference actions), rsync and ssh (data sync between hosts), curl
