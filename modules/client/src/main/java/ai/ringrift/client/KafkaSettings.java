@@ -17,7 +17,8 @@ import org.apache.kafka.common.config.SaslConfigs;
  * {@code RINGRIFT_SCHEMA_REGISTRY_URL}, and {@code RINGRIFT_KAFKA_<NAME>} for the client setting
  * {@code <name>} with '_' read as '.', e.g. {@code RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}.
  * Without {@code RINGRIFT_BOOTSTRAP_SERVERS}, RingRift's {@code RINGRIFT_COORDINATOR_URL} says
- * where to join ({@link CoordinatorUrl}); explicit variables win over what it hands out.
+ * where to join ({@link CoordinatorUrl}); explicit variables win over what it hands out. A {@code
+ * RINGRIFT_BOOTSTRAP_SERVERS} that is set but blank is an error, not "unset".
  *
  * <p>Credentials: {@code RINGRIFT_KAFKA_USERNAME} (the role's principal, e.g. {@code selfplay})
  * with {@code RINGRIFT_CLUSTER_AUTH_TOKEN} (its password) sets up SASL as {@link #withSasl}
@@ -92,7 +93,7 @@ public record KafkaSettings(
         registry == null || registry.isBlank() ? Optional.empty() : Optional.of(registry);
     String bootstrap = env.get(ENV_BOOTSTRAP_SERVERS);
     Optional<String> coordinator = nonBlank(env.get(CoordinatorUrl.ENV));
-    if ((bootstrap == null || bootstrap.isBlank()) && coordinator.isPresent()) {
+    if (bootstrap == null && coordinator.isPresent()) {
       CoordinatorUrl joined = CoordinatorUrl.resolve(coordinator.get());
       bootstrap = joined.bootstrapServers();
       registryUrl = registryUrl.or(joined::schemaRegistryUrl);
@@ -100,9 +101,7 @@ public record KafkaSettings(
     }
     KafkaSettings settings =
         new KafkaSettings(
-            bootstrap == null || bootstrap.isBlank() ? DEFAULT_BOOTSTRAP_SERVERS : bootstrap,
-            registryUrl,
-            properties);
+            bootstrap == null ? DEFAULT_BOOTSTRAP_SERVERS : bootstrap, registryUrl, properties);
     Optional<String> user = nonBlank(env.get(ENV_USERNAME));
     Optional<String> token = nonBlank(env.get(ENV_AUTH_TOKEN));
     if (user.isPresent() != token.isPresent()) {
