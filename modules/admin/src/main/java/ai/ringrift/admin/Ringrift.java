@@ -1,6 +1,7 @@
 package ai.ringrift.admin;
 
 import ai.ringrift.admin.acls.AclsCommand;
+import ai.ringrift.admin.audit.AuditCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
@@ -8,6 +9,7 @@ import ai.ringrift.admin.events.EventsCommand;
 import ai.ringrift.admin.launch.DaemonsCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.admin.schemas.SchemasCommand;
+import ai.ringrift.admin.simulate.SimulateSelfplayCommand;
 import ai.ringrift.admin.state.CircuitCommand;
 import ai.ringrift.admin.state.ModelsCommand;
 import ai.ringrift.admin.state.SignalsCommand;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Command;
       CircuitCommand.class,
       ModelsCommand.class,
       WhatIfCommand.class,
+      SimulateSelfplayCommand.class,
+      AuditCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

@@ -16,6 +16,9 @@ import org.apache.kafka.common.config.SaslConfigs;
  * <p>From the environment: {@code RINGRIFT_BOOTSTRAP_SERVERS} (default {@code localhost:9092}),
  * {@code RINGRIFT_SCHEMA_REGISTRY_URL}, and {@code RINGRIFT_KAFKA_<NAME>} for the client setting
  * {@code <name>} with '_' read as '.', e.g. {@code RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}.
+ * Without {@code RINGRIFT_BOOTSTRAP_SERVERS}, RingRift's {@code RINGRIFT_COORDINATOR_URL} says
+ * where to join ({@link CoordinatorUrl}); explicit variables win over what it hands out. A {@code
+ * RINGRIFT_BOOTSTRAP_SERVERS} that is set but blank is an error, not "unset".
  *
  * <p>Credentials: {@code RINGRIFT_KAFKA_USERNAME} (the role's principal, e.g. {@code selfplay})
  * with {@code RINGRIFT_CLUSTER_AUTH_TOKEN} (its password) sets up SASL as {@link #withSasl}
@@ -93,11 +96,19 @@ public record KafkaSettings(
           }
         });
     String registry = env.get(ENV_SCHEMA_REGISTRY_URL);
+    Optional<String> registryUrl =
+        registry == null || registry.isBlank() ? Optional.empty() : Optional.of(registry);
+    String bootstrap = env.get(ENV_BOOTSTRAP_SERVERS);
+    Optional<String> coordinator = nonBlank(env.get(CoordinatorUrl.ENV));
+    if (bootstrap == null && coordinator.isPresent()) {
+      CoordinatorUrl joined = CoordinatorUrl.resolve(coordinator.get());
+      bootstrap = joined.bootstrapServers();
+      registryUrl = registryUrl.or(joined::schemaRegistryUrl);
+      joined.clientProperties().forEach(properties::putIfAbsent);
+    }
     KafkaSettings settings =
         new KafkaSettings(
-            env.getOrDefault(ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
-            registry == null || registry.isBlank() ? Optional.empty() : Optional.of(registry),
-            properties);
+            bootstrap == null ? DEFAULT_BOOTSTRAP_SERVERS : bootstrap, registryUrl, properties);
     Optional<String> user = nonBlank(env.get(ENV_USERNAME));
     Optional<String> token = nonBlank(env.get(ENV_AUTH_TOKEN));
     if (user.isPresent() != token.isPresent()) {

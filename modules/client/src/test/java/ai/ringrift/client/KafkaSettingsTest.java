@@ -44,6 +44,18 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void aBlankBootstrapServersIsRefusedEvenWithACoordinatorUrl() {
+    assertThatThrownBy(
+            () ->
+                KafkaSettings.fromEnvironment(
+                    Map.of(
+                        "RINGRIFT_BOOTSTRAP_SERVERS", "",
+                        "RINGRIFT_COORDINATOR_URL", "kafka-1:19092")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RINGRIFT_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
   void aUserNameAndTheClusterAuthTokenLogInWithScram() {
     KafkaSettings settings =
         KafkaSettings.fromEnvironment(

@@ -34,6 +34,14 @@ public final class ConfigSource {
   /** Environment variable naming the config directory. */
   public static final String ENV_CONFIG_DIR = "RINGRIFT_CONFIG_DIR";
 
+  /**
+   * Environment variable naming override files (comma-separated), applied in order on top of the
+   * config directory: a deployment (the compose cluster, say) changes a few keys without a copy of
+   * the files. Each file maps a config file to dotted keys and values, as {@code embedded.yaml}'s
+   * {@code pace} does: {@code stages.yaml: {sync.modelStaggerSeconds: 5}}.
+   */
+  public static final String ENV_CONFIG_OVERRIDES = "RINGRIFT_CONFIG_OVERRIDES";
+
   private static final String CLASSPATH_ROOT = "/ringrift/config/";
   private static final ObjectMapper MAPPER =
       new ObjectMapper(new YAMLFactory())
@@ -73,15 +81,84 @@ public final class ConfigSource {
    * catalog, else the packaged defaults.
    */
   public static ConfigSource discover() {
-    String fromEnv = System.getenv(ENV_CONFIG_DIR);
+    return discover(System.getenv());
+  }
+
+  /**
+   * As {@link #discover()} with {@code env} for the environment: the directory of {@code
+   * RINGRIFT_CONFIG_DIR} (or {@code ./config}, or the packaged defaults) with the files of {@code
+   * RINGRIFT_CONFIG_OVERRIDES} applied.
+   */
+  public static ConfigSource discover(Map<String, String> env) {
+    String fromEnv = env.get(ENV_CONFIG_DIR);
+    ConfigSource base;
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return directory(Path.of(fromEnv));
+      base = directory(Path.of(fromEnv));
+    } else if (Files.isRegularFile(Path.of("config").resolve("topics.yaml"))) {
+      base = new ConfigSource(Path.of("config"));
+    } else {
+      base = packaged();
     }
-    Path local = Path.of("config");
-    if (Files.isRegularFile(local.resolve("topics.yaml"))) {
-      return new ConfigSource(local);
+    return base.withOverrideFiles(env.get(ENV_CONFIG_OVERRIDES));
+  }
+
+  /**
+   * This source with the override files of {@code list} (comma-separated paths, as {@code
+   * RINGRIFT_CONFIG_OVERRIDES} gives them) applied in order; null or blank changes nothing.
+   *
+   * @throws ConfigException naming the override file and the key that is wrong
+   */
+  public ConfigSource withOverrideFiles(String list) {
+    ConfigSource changed = this;
+    if (list == null || list.isBlank()) {
+      return changed;
     }
-    return packaged();
+    for (String name : list.split(",")) {
+      if (!name.isBlank()) {
+        changed = changed.withOverrideFile(Path.of(name.trim()));
+      }
+    }
+    return changed;
+  }
+
+  private ConfigSource withOverrideFile(Path file) {
+    JsonNode tree;
+    try (InputStream in = Files.newInputStream(file)) {
+      tree = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          ENV_CONFIG_OVERRIDES,
+          ENV_CONFIG_OVERRIDES + ": " + file + ": is not valid YAML: " + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new ConfigException(
+          ENV_CONFIG_OVERRIDES,
+          ENV_CONFIG_OVERRIDES + ": " + file + ": cannot be read (" + e.getMessage() + ")",
+          e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new ConfigException(
+          ENV_CONFIG_OVERRIDES,
+          ENV_CONFIG_OVERRIDES + ": " + file + ": must map config files to {dotted.key: value}",
+          null);
+    }
+    ConfigSource changed = this;
+    for (Map.Entry<String, JsonNode> entry : tree.properties()) {
+      if (!entry.getValue().isObject()) {
+        throw new ConfigException(
+            entry.getKey(),
+            file + ": " + entry.getKey() + ": must map dotted keys to values, e.g. {a.b: 1}",
+            null);
+      }
+      Map<String, JsonNode> values = new LinkedHashMap<>();
+      entry.getValue().properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+      try {
+        changed = changed.withOverrides(entry.getKey(), values);
+      } catch (ConfigException e) {
+        throw new ConfigException(e.key(), file + ": " + e.getMessage(), e);
+      }
+    }
+    return changed;
   }
 
   /** The directory, or empty for the packaged defaults. */

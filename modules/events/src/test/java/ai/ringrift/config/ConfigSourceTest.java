@@ -56,6 +56,47 @@ class ConfigSourceTest {
   }
 
   @Test
+  void overrideFilesFromTheEnvironmentApplyInOrderOnTopOfTheDirectory() throws IOException {
+    write("s.yaml", "bandwidth:\n  name: x\n  limits: {perHost: 5, total: 12}\n");
+    Path deployment = dir.resolve("deployment.yaml");
+    Path pace = dir.resolve("pace.yaml");
+    Files.writeString(
+        deployment, "s.yaml:\n  bandwidth.name: cluster\n  bandwidth.limits.total: 20\n");
+    Files.writeString(pace, "s.yaml:\n  bandwidth.limits.total: 30\n");
+    ConfigSource source =
+        ConfigSource.discover(
+            java.util.Map.of(
+                ConfigSource.ENV_CONFIG_DIR,
+                dir.toString(),
+                ConfigSource.ENV_CONFIG_OVERRIDES,
+                deployment + ", " + pace));
+    assertThat(source.section("s.yaml", "bandwidth", Settings.class))
+        .isEqualTo(new Settings("cluster", new Limits(5, 30)));
+    assertThat(ConfigSource.discover(java.util.Map.of(ConfigSource.ENV_CONFIG_DIR, dir.toString())))
+        .extracting(ConfigSource::overrides)
+        .isEqualTo(java.util.Map.of());
+  }
+
+  @Test
+  void aBadOverrideFileNamesItselfAndTheKey() throws IOException {
+    write("s.yaml", "bandwidth:\n  name: x\n  limits: {perHost: 5, total: 12}\n");
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "s.yaml:\n  bandwidth.limits.totl: 30\n");
+    ConfigSource base = ConfigSource.directory(dir);
+    assertThatThrownBy(() -> base.withOverrideFiles(typo.toString()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("typo.yaml: ")
+        .hasMessageContaining("bandwidth.limits.totl: no such key to override");
+    Path flat = dir.resolve("flat.yaml");
+    Files.writeString(flat, "s.yaml: 3\n");
+    assertThatThrownBy(() -> base.withOverrideFiles(flat.toString()))
+        .hasMessageContaining("flat.yaml: s.yaml: must map dotted keys to values");
+    assertThatThrownBy(() -> base.withOverrideFiles(dir.resolve("missing.yaml").toString()))
+        .hasMessageContaining("RINGRIFT_CONFIG_OVERRIDES")
+        .hasMessageContaining("missing.yaml: cannot be read");
+  }
+
+  @Test
   void namesTheKeyOfAnOutOfRangeValue() throws IOException {
     write("s.yaml", "bandwidth:\n  name: x\n  limits: {perHost: 0, total: 12}\n");
     assertThatThrownBy(

@@ -80,6 +80,12 @@ public record RegistrySettings(
         bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
   }
 
+  /** A copy listening on interface {@code host} ({@code 0.0.0.0} for every interface). */
+  public RegistrySettings withHost(String host) {
+    return new RegistrySettings(
+        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+  }
+
   /** A copy that creates its topic with {@code replication} replicas. */
   public RegistrySettings withReplicationFactor(int replication) {
     return new RegistrySettings(

@@ -1,5 +1,6 @@
 package ai.ringrift.runtime;
 
+import ai.ringrift.client.CoordinatorUrl;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.serde.EventSerdes;
@@ -67,11 +68,15 @@ public final class ServiceMain {
    * RINGRIFT_SCHEMA_REGISTRY_URL}, else {@code wire.schemaRegistryUrl}), plain Avro only when
    * {@code wire.format} says so.
    *
+   * <p>The runtime also serves {@code /status/join}: where this service's cluster is, for a host
+   * whose {@code RINGRIFT_COORDINATOR_URL} points here ({@link CoordinatorUrl}).
+   *
    * @throws WireFormatMismatchException when a topic's latest record has the other format (the
    *     service does not start; the message names the setting)
    */
   public static ServiceContext context(
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
+    runtime.http().view(CoordinatorUrl.VIEW, () -> CoordinatorUrl.joinView(kafka));
     TopicCatalog catalog = TopicCatalog.load(config);
     WireSettings wire = WireSettings.resolve(kafka, config);
     EventSerdes serdes = EventSerdes.from(kafka, wire, catalog);

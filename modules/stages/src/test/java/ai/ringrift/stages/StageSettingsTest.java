@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.stages.action.ActionKind;
+import ai.ringrift.stages.action.ActionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,20 @@ class StageSettingsTest {
     assertThat(settings.runs().maxAttempts()).isEqualTo(3);
     assertThat(settings.export().minNewGames()).containsEntry(2, 50).containsEntry(4, 100);
     assertThat(settings.evaluation().gamesPerBaseline()).containsEntry(3, 70);
+  }
+
+  @Test
+  void theShippedActionsAreExternalCommandsNotTheSimulation() {
+    StageSettings settings = StageSettings.load(ConfigSource.directory(CONFIG));
+
+    for (ActionSpec action :
+        java.util.List.of(
+            settings.export().action(),
+            settings.training().action(),
+            settings.evaluation().action())) {
+      assertThat(action.kind()).isEqualTo(ActionKind.COMMAND);
+      assertThat(action.command().template()).startsWith("python -m app.training.");
+    }
   }
 
   @Test

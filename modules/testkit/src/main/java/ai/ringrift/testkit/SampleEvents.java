@@ -98,7 +98,7 @@ public final class SampleEvents {
     return switch (field) {
       case "event_id" -> new UUID(seed, field.hashCode()).toString();
       case "node" -> "node-" + seed;
-      case "role" -> "PROMOTION_LEADER";
+      case "role" -> "BANDWIDTH_ALLOCATOR";
       default -> field + "-" + seed;
     };
   }

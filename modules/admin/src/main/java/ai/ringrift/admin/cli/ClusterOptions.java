@@ -161,6 +161,7 @@ public abstract class ClusterOptions {
     try {
       return configDirectory != null
           ? ConfigSource.directory(configDirectory)
+              .withOverrideFiles(environment.get(ConfigSource.ENV_CONFIG_OVERRIDES))
           : ConfigSource.discover();
     } catch (ConfigException e) {
       throw new CliException(e.getMessage() + "; pass --config-dir DIR", e);

@@ -1,5 +1,6 @@
 package ai.ringrift.admin.launch;
 
+import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.client.KafkaSettings;
@@ -16,6 +17,9 @@ import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
+import ai.ringrift.streams.circuit.CircuitBreakerApp;
+import ai.ringrift.streams.promotion.PromotionControllerApp;
+import ai.ringrift.streams.signals.SignalComputerApp;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +51,15 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Selection selection;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      defaultValue = "PT0S",
+      description =
+          "How long to wait for the cluster to answer before giving up (default: ${DEFAULT-VALUE},"
+              + " fail at once); a container started beside its brokers waits, e.g. PT3M.")
+  Duration waitForCluster;
 
   @Option(
       names = "--since",
@@ -82,11 +95,22 @@ public final class LaunchCommand implements Callable<Integer> {
   }
 
   /**
-   * The daemons this command can start: the stage services and allocator of the stages module.
-   * Streams apps are added here when they are wired in.
+   * The daemons this command can start: the stage services and allocator of the stages module and
+   * the three Streams apps of the streams module.
    */
   public static DaemonRegistry registry() {
-    return DaemonRegistry.stages();
+    return DaemonRegistry.stages()
+        .with(
+            SignalComputerApp.NAME,
+            c -> new StreamsAppDaemon(SignalComputerApp.NAME, c, SignalComputerApp::start))
+        .with(
+            CircuitBreakerApp.NAME,
+            c -> new StreamsAppDaemon(CircuitBreakerApp.NAME, c, CircuitBreakerApp::start))
+        .with(
+            PromotionControllerApp.NAME,
+            c ->
+                new StreamsAppDaemon(
+                    PromotionControllerApp.NAME, c, PromotionControllerApp::start));
   }
 
   @Override
@@ -100,10 +124,27 @@ public final class LaunchCommand implements Callable<Integer> {
     return launch(config, settings, selection.toSelection());
   }
 
+  private void awaitCluster(PrintWriter out) throws InterruptedException {
+    long deadline = System.nanoTime() + waitForCluster.toNanos();
+    while (true) {
+      try {
+        connection.admin().close();
+        return;
+      } catch (CliException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        out.println("waiting for the cluster (--wait " + waitForCluster + "): " + e.getMessage());
+        out.flush();
+        Thread.sleep(2_000);
+      }
+    }
+  }
+
   private int launch(ConfigSource config, DaemonSettings settings, LaunchSelection chosen)
       throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    connection.admin().close(); // fail fast, in one line, when the cluster is not there
+    awaitCluster(out); // fail, in one line, when the cluster is not there (in time)
     KafkaSettings kafka = connection.kafkaSettings();
     ServiceRuntime runtime =
         ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.stages.StageSettings;
+import ai.ringrift.stages.action.ActionKind;
+import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.LaunchSelection;
+import ai.ringrift.stages.sync.SyncHost;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,29 +28,35 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine;
 
 /**
- * docker-compose.yml read as Compose reads it (anchors and merge keys resolved): every service runs
- * something that exists in this repository, and the cluster is what the README promises.
+ * docker-compose.yml and its override files read as Compose reads them (anchors and merge keys
+ * resolved): every service runs something that exists in this repository, the cluster is what
+ * docs/cluster.md promises, and the config the containers load is valid. scripts/cluster-test
+ * starts it for real.
  */
 class ComposeFileTest {
   static final Path ROOT = Path.of("../..");
   static final ConfigSource CONFIG = ConfigSource.directory(ROOT.resolve("config"));
-  static final Map<String, Map<String, Object>> SERVICES = services();
+  static final Map<String, Map<String, Object>> SERVICES = services("docker-compose.yml");
 
   /** The image docker-compose.yml builds from this repository's Dockerfile. */
   static final String OUR_IMAGE = "ringrift:dev";
 
+  /** Entry points of the image from docker/bin (the others are scripts/). */
+  static final Path CONTAINER_BIN = ROOT.resolve("docker/bin");
+
   @Test
-  void everyServiceOfOurImageRunsACommandOfThisRepository() throws IOException {
+  void everyServiceRunsACommandOfThisRepositoryFromOneImage() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     assertThat(dockerfile)
+        .contains("ARG BASE_IMAGE=eclipse-temurin:17-jre")
         .contains("ENTRYPOINT [\"ringrift\"]")
-        .contains("COPY scripts /app/scripts");
-    assertThat(SERVICES.values()).anyMatch(s -> ".".equals(s.get("build")));
+        .contains(
+            "COPY scripts /app/scripts", "COPY docker /app/docker", "COPY actions /app/actions");
+    assertThat(SERVICES.values())
+        .anyMatch(s -> s.get("build") instanceof Map<?, ?> b && ".".equals(b.get("context")));
     for (Map.Entry<String, Map<String, Object>> service : SERVICES.entrySet()) {
       Map<String, Object> s = service.getValue();
-      if (!OUR_IMAGE.equals(s.get("image"))) {
-        continue;
-      }
+      assertThat(s.get("image")).as(service.getKey()).isEqualTo(OUR_IMAGE);
       List<List<String>> invocations = invocations(s);
       assertThat(invocations).as(service.getKey() + " runs something").isNotEmpty();
       for (List<String> invocation : invocations) {
@@ -55,16 +66,21 @@ class ComposeFileTest {
   }
 
   @Test
-  void otherImagesArePinnedToAVersion() {
-    SERVICES.forEach(
-        (name, s) -> {
-          String image = String.valueOf(s.get("image"));
-          assertThat(image).as(name).matches("[a-z0-9./-]+:[0-9][\\w.-]*|" + OUR_IMAGE);
-        });
+  void imagesOfTheOverrideFilesArePinnedToAVersion() {
+    for (String file :
+        List.of("docker/compose/apache-kafka.yml", "docker/compose/confluent-registry.yml")) {
+      services(file)
+          .forEach(
+              (name, s) ->
+                  assertThat(String.valueOf(s.get("image")))
+                      .as(file + ": " + name)
+                      .matches("[a-z0-9./-]+:[0-9][\\w.-]*"));
+    }
   }
 
   @Test
-  void threeKraftBrokersWithReplicationThreeMinIsrTwoNoAutoCreateAndSasl() {
+  void threeKraftBrokersOfKafkasOwnServerWithReplicationThreeMinIsrTwoNoAutoCreateAndSasl()
+      throws IOException {
     for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
       Map<String, Object> env = environment(SERVICES.get(broker));
       assertThat(env)
@@ -79,13 +95,19 @@ class ComposeFileTest {
               "CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT")
           .containsEntry("KAFKA_LISTENER_NAME_EXTERNAL_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
       assertThat(String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).split(",")).hasSize(3);
+      assertThat(SERVICES.get(broker).get("entrypoint")).isEqualTo(List.of("kafka-server"));
     }
+    assertThat(Files.readString(CONTAINER_BIN.resolve("kafka-server")))
+        .contains("kafka.tools.StorageTool format", "kafka.Kafka \"$props\"");
+    // SCRAM logins work only when the broker's JAAS section loads Kafka's SCRAM login module
+    assertThat(Files.readString(ROOT.resolve("docker/kafka/broker_jaas.conf")))
+        .contains("org.apache.kafka.common.security.scram.ScramLoginModule required;");
     assertThat(String.valueOf(SERVICES.get("init-security").get("command")))
         .contains("topics apply --replication-factor 3 --min-insync-replicas 2");
   }
 
   @Test
-  void servicesThatStayUpHaveAHealthCheckAndARestartPolicy() {
+  void servicesThatStayUpHaveAHealthCheckARestartPolicyAndLimits() {
     SERVICES.forEach(
         (name, s) -> {
           if (s.containsKey("profiles")) {
@@ -94,35 +116,102 @@ class ComposeFileTest {
           assertThat(s.get("restart")).as(name).isIn("unless-stopped", "on-failure");
           if ("unless-stopped".equals(s.get("restart"))) {
             assertThat(s).as(name + " health check").containsKey("healthcheck");
+            assertThat(s).as(name + " limits").containsKeys("mem_limit", "cpus");
           }
         });
+  }
+
+  @Test
+  void nothingIsPublishedOnTheHostButByTheHostPortsOverride() {
+    SERVICES.forEach((name, s) -> assertThat(s).as(name).doesNotContainKey("ports"));
+    Map<String, Map<String, Object>> published = services("docker/compose/host-ports.yml");
+    assertThat(published).containsKeys("kafka-1", "kafka-2", "kafka-3", "schema-registry-1");
+    assertThat(SERVICES.keySet()).containsAll(published.keySet());
+  }
+
+  @Test
+  void twoRegistryInstancesAnswerUnderTheNameTheServicesUse() {
+    String url =
+        String.valueOf(environment(SERVICES.get("export")).get("RINGRIFT_SCHEMA_REGISTRY_URL"));
+    assertThat(url).isEqualTo("http://schema-registry:8081");
+    for (String instance : List.of("schema-registry-1", "schema-registry-2")) {
+      Map<String, Object> s = SERVICES.get(instance);
+      assertThat(s.get("command")).isEqualTo(List.of("schema-registry"));
+      assertThat(String.valueOf(s.get("networks"))).contains("aliases=[schema-registry]");
+    }
+  }
+
+  @Test
+  void theContainersConfigIsValidAndRunsTheReferenceActionsAgainstTheSelfplayContainers() {
+    String overrides =
+        String.valueOf(environment(SERVICES.get("training")).get("RINGRIFT_CONFIG_OVERRIDES"));
+    assertThat(overrides).startsWith("/app/docker/cluster/cluster.yaml");
+    ConfigSource cluster =
+        CONFIG.withOverrideFiles(
+            ROOT.resolve("docker/cluster/cluster.yaml")
+                + ","
+                + ROOT.resolve("docker/cluster/pace.yaml"));
+    StageSettings stages = StageSettings.load(cluster);
+    for (ActionSpec action :
+        List.of(
+            stages.export().action(), stages.training().action(), stages.evaluation().action())) {
+      assertThat(action.kind()).isEqualTo(ActionKind.COMMAND);
+      Matcher script =
+          Pattern.compile("python3 /app/(actions/\\w+\\.py)").matcher(action.command().template());
+      assertThat(script.find()).as(action.command().template()).isTrue();
+      assertThat(ROOT.resolve(script.group(1))).exists();
+    }
+    List<String> hosts = stages.sync().selfplayHosts().stream().map(SyncHost::name).toList();
+    assertThat(hosts).containsExactly("selfplay-1", "selfplay-2");
+    assertThat(SERVICES.get("init-ssh").get("command")).isEqualTo(hosts);
+    for (String host : hosts) {
+      assertThat(environment(SERVICES.get(host))).containsEntry("RINGRIFT_NODE", host);
+      assertThat(stages.sync().selfplayHosts().get(hosts.indexOf(host)).games())
+          .isEqualTo("ringrift@" + host + ":/data/games");
+    }
+    assertThat(stages.sync().rsync().remoteShell()).contains("-p 2222", "/var/lib/ringrift/ssh/");
   }
 
   @Test
   void filesMountedFromTheRepositoryExist() {
-    SERVICES.forEach(
-        (name, s) -> {
-          for (Object volume : list(s.get("volumes"))) {
-            String source = String.valueOf(volume).split(":")[0];
-            if (source.startsWith("./")) {
-              assertThat(ROOT.resolve(source)).as(name + " mounts " + source).exists();
-            }
-          }
-        });
+    for (String file :
+        List.of(
+            "docker-compose.yml",
+            "docker/compose/apache-kafka.yml",
+            "docker/compose/confluent-registry.yml")) {
+      services(file)
+          .forEach(
+              (name, s) -> {
+                for (Object volume : list(s.get("volumes"))) {
+                  String source = String.valueOf(volume).split(":")[0];
+                  if (source.startsWith("./")) {
+                    assertThat(ROOT.resolve(source))
+                        .as(file + ": " + name + " mounts " + source)
+                        .exists();
+                  }
+                }
+              });
+    }
   }
 
   @Test
-  void everyVariableTheFileReadsIsDocumentedInTheReadme() throws IOException {
-    String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    Matcher variable = Pattern.compile("(?<!\\$)\\$\\{([A-Z0-9_]+)").matcher(compose);
-    while (variable.find()) {
-      String name = variable.group(1);
-      String documented =
-          name.startsWith("RINGRIFT_CLUSTER_AUTH_TOKEN_")
-              ? "RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>"
-              : name;
-      assertThat(readme).as(name + " is documented").contains(documented);
+  void everyVariableTheFilesReadIsDocumented() throws IOException {
+    String guide = Files.readString(ROOT.resolve("docs/cluster.md"));
+    for (String file :
+        List.of(
+            "docker-compose.yml",
+            "docker/compose/apache-kafka.yml",
+            "docker/compose/confluent-registry.yml")) {
+      String compose = Files.readString(ROOT.resolve(file));
+      Matcher variable = Pattern.compile("(?<!\\$)\\$\\{([A-Z0-9_]+)").matcher(compose);
+      while (variable.find()) {
+        String name = variable.group(1);
+        String documented =
+            name.startsWith("RINGRIFT_CLUSTER_AUTH_TOKEN_")
+                ? "RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>"
+                : name;
+        assertThat(guide).as(file + ": " + name + " is documented").contains(documented);
+      }
     }
   }
 
@@ -145,17 +234,24 @@ class ComposeFileTest {
 
   private static void assertRunnable(String service, List<String> invocation) {
     String program = invocation.get(0);
-    assertThat(ROOT.resolve("scripts").resolve(program))
-        .as(service + ": scripts/" + program)
-        .isExecutable();
-    if (program.equals("ringrift-service")) {
-      assertServiceHasAMain(service, invocation);
-      return;
+    Path script =
+        Files.exists(CONTAINER_BIN.resolve(program))
+            ? CONTAINER_BIN.resolve(program)
+            : ROOT.resolve("scripts").resolve(program);
+    assertThat(script).as(service + ": " + program + " in scripts/ or docker/bin/").isExecutable();
+    switch (program) {
+      case "selfplay-host" -> assertRunnable(service, invocation.subList(1, invocation.size()));
+      case "ringrift-service" -> assertServiceHasAMain(service, invocation);
+      case "ringrift" -> assertRingriftCommand(service, invocation);
+      default -> {}
     }
-    if (!program.equals("ringrift")) {
-      return;
-    }
-    String[] args = invocation.subList(1, invocation.size()).toArray(String[]::new);
+  }
+
+  private static void assertRingriftCommand(String service, List<String> invocation) {
+    String[] args =
+        invocation.subList(1, invocation.size()).stream()
+            .map(a -> a.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1"))
+            .toArray(String[]::new);
     CommandLine.ParseResult parsed = Ringrift.commandLine().parseArgs(args);
     assertThat(parsed.hasSubcommand()).as(service + ": " + invocation).isTrue();
     CommandLine.ParseResult last = parsed;
@@ -177,7 +273,7 @@ class ComposeFileTest {
     try {
       script = Files.readString(ROOT.resolve("scripts/ringrift-service"));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     Matcher entry =
         Pattern.compile("\\[" + Pattern.quote(invocation.get(1)) + "\\]=([\\w.]+)").matcher(script);
@@ -188,18 +284,18 @@ class ComposeFileTest {
       assertThat(found).as(service + ": source of " + entry.group(1)).hasSize(1);
       assertThat(Files.readString(found.get(0))).contains("public static void main(String[] args)");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> services() {
+  private static Map<String, Map<String, Object>> services(String file) {
     try {
       Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-      Map<String, Object> compose = yaml.load(Files.readString(ROOT.resolve("docker-compose.yml")));
+      Map<String, Object> compose = yaml.load(Files.readString(ROOT.resolve(file)));
       return (Map<String, Map<String, Object>>) compose.get("services");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -18,8 +18,8 @@ public enum KeyKind {
   CONFIG_STAGE("a config and stage like square8_2p/training"),
   /** A host name like {@code gpu-node-3}, from the {@code node} field. */
   NODE("a host name like gpu-node-3"),
-  /** A role name like {@code PROMOTION_LEADER}, from the {@code role} field. */
-  ROLE("a role name like PROMOTION_LEADER");
+  /** A role name like {@code BANDWIDTH_ALLOCATOR}, from the {@code role} field. */
+  ROLE("a role name like BANDWIDTH_ALLOCATOR");
 
   private static final Pattern NODE_FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
   private static final Pattern ROLE_FORM = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");

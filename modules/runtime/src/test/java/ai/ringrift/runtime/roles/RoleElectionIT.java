@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 @WithKafkaCluster(schemaRegistry = false) // plain Avro; LaunchCommandIT covers the registry
 class RoleElectionIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(RoleElectionIT.class);
-  static final LeaderRole ROLE = LeaderRole.PROMOTION_LEADER;
+  static final LeaderRole ROLE = LeaderRole.BANDWIDTH_ALLOCATOR;
   static final AtomicInteger TESTS = new AtomicInteger();
 
   final List<AutoCloseable> open = new ArrayList<>();

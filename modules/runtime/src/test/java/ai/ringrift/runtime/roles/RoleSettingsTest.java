@@ -21,8 +21,8 @@ class RoleSettingsTest {
     assertThat(settings.electionTopic()).isEqualTo("ringrift.roles.election");
     assertThat(settings.groupId(LeaderRole.BANDWIDTH_ALLOCATOR))
         .isEqualTo("ringrift.role.BANDWIDTH_ALLOCATOR");
-    assertThat(settings.transactionalId(LeaderRole.PROMOTION_LEADER))
-        .isEqualTo("ringrift.role.PROMOTION_LEADER");
+    assertThat(settings.transactionalId(LeaderRole.BANDWIDTH_ALLOCATOR))
+        .isEqualTo("ringrift.role.BANDWIDTH_ALLOCATOR");
   }
 
   @Test

@@ -11,6 +11,7 @@ import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
+import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.service.Outcome;
 import ai.ringrift.stages.service.RunAttempt;
 import ai.ringrift.stages.service.RunPolicy;
@@ -73,9 +74,12 @@ public final class EvaluationService extends StageService<EvaluationService> {
 
   /** The service of a daemon: its own support, closed with it. */
   public static EvaluationService create(ServiceContext context) throws InterruptedException {
+    EvaluationConfig config =
+        StagesFile.section(context.config(), "evaluation", EvaluationConfig.class);
+    SimulationNotice.announceIfSimulated(context.runtime(), "evaluation.action", config.action());
     StageSupport support = StageSupport.open(context);
     return new EvaluationService(
-        StagesFile.section(context.config(), "evaluation", EvaluationConfig.class),
+        config,
         StagesFile.runs(context.config()),
         StagesFile.section(context.config(), "simulation", SimulationSettings.class),
         support,

@@ -9,6 +9,7 @@ import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
 import ai.ringrift.stages.service.StageJob;
@@ -85,9 +86,11 @@ public final class ExportService extends StageService<ExportService> {
 
   /** The service of a daemon: its own support, closed with it. */
   public static ExportService create(ServiceContext context) throws InterruptedException {
+    ExportConfig config = StagesFile.section(context.config(), "export", ExportConfig.class);
+    SimulationNotice.announceIfSimulated(context.runtime(), "export.action", config.action());
     StageSupport support = StageSupport.open(context);
     return new ExportService(
-        StagesFile.section(context.config(), "export", ExportConfig.class),
+        config,
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
         support,

@@ -12,14 +12,17 @@ import ai.ringrift.stages.service.TriggeredJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Copies the new game files of a config from selfplay hosts to the training hosts; one {@code
- * DataSyncCompleted} per selfplay host (files, bytes, duration), or one {@code DataSyncFailed}.
+ * DataSyncCompleted} per selfplay host (files, bytes, duration), or one {@code DataSyncFailed}. A
+ * host that is not configured is pulled from the location its batch announced, if any.
  */
 final class GamesSyncJob extends TriggeredJob {
   private final List<String> sources;
+  private final Map<String, String> announced;
   private final int newGames;
   private final SyncService.Parts parts;
 
@@ -27,10 +30,12 @@ final class GamesSyncJob extends TriggeredJob {
       ConfigKey config,
       SpecificRecord trigger,
       List<String> sources,
+      Map<String, String> announced,
       int newGames,
       SyncService.Parts parts) {
     super(config, trigger);
     this.sources = List.copyOf(sources);
+    this.announced = Map.copyOf(announced);
     this.newGames = newGames;
     this.parts = parts;
   }
@@ -41,7 +46,7 @@ final class GamesSyncJob extends TriggeredJob {
     for (String source : sources) {
       List<SyncAction.Transfer> transfers;
       try {
-        transfers = parts.plan().games(config, source);
+        transfers = parts.plan().games(config, source, announced.get(source));
       } catch (IllegalArgumentException e) {
         return Outcome.failed(e.getMessage());
       }

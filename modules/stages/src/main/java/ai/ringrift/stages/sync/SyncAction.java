@@ -56,25 +56,42 @@ public final class SyncAction {
    * @throws IllegalArgumentException for a host that is not configured
    */
   public List<Transfer> games(ConfigKey config, String from) {
-    SyncHost source =
-        selfplayHost(from)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "unknown selfplay host '"
-                            + from
-                            + "' (sync.selfplayHosts: "
-                            + selfplayHostNames()
-                            + ")"));
+    return games(config, from, null);
+  }
+
+  /**
+   * The games of {@code config} from selfplay host {@code from} to every training host: from the
+   * host's configured {@code games} location, or, for a host not in {@code sync.selfplayHosts},
+   * from {@code announced} when it is a remote location (the host's {@code RINGRIFT_P2P_URL}, which
+   * its batches name as their {@code games_path}).
+   *
+   * @throws IllegalArgumentException for a host that is neither configured nor announced a remote
+   *     location
+   */
+  public List<Transfer> games(ConfigKey config, String from, String announced) {
     String key = ConfigKeys.format(config);
+    Optional<SyncHost> configured = selfplayHost(from);
+    String source;
+    if (configured.isPresent()) {
+      source = join(configured.get().games(), key);
+    } else if (P2pUrl.isRemote(announced)) {
+      source = announced;
+    } else {
+      throw new IllegalArgumentException(
+          "unknown selfplay host '"
+              + from
+              + "' (sync.selfplayHosts: "
+              + selfplayHostNames()
+              + "; a host that is not listed must announce its RINGRIFT_P2P_URL)");
+    }
     List<Transfer> transfers = new ArrayList<>();
     for (SyncHost target : trainingHosts()) {
       transfers.add(
           new Transfer(
-              source.name(),
+              from,
               target.name(),
-              join(source.games(), key) + "/",
-              join(join(target.games(), key), source.name()) + "/",
+              (source.endsWith("/") ? source : source + "/"),
+              join(join(target.games(), key), from) + "/",
               Duration.ZERO));
     }
     return transfers;

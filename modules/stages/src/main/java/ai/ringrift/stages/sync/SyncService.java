@@ -19,6 +19,7 @@ import ai.ringrift.stages.service.StageService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.service.StagesFile;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,7 +75,12 @@ public final class SyncService extends StageService<SyncService> {
                 e ->
                     waits ->
                         Optional.of(
-                            games(e.getConfig(), e, List.of(e.getNode()), e.getGamesCompleted())))
+                            games(
+                                e.getConfig(),
+                                e,
+                                List.of(e.getNode()),
+                                Map.of(e.getNode(), e.getGamesPath()),
+                                e.getGamesCompleted())))
             .on(SyncRequested.class, e -> waits -> requested(e))
             .on(
                 ModelPromoted.class,
@@ -110,8 +116,9 @@ public final class SyncService extends StageService<SyncService> {
       ConfigKey config,
       org.apache.avro.specific.SpecificRecord trigger,
       List<String> from,
+      Map<String, String> announced,
       int newGames) {
-    return new GamesSyncJob(config, trigger, from, newGames, parts);
+    return new GamesSyncJob(config, trigger, from, announced, newGames, parts);
   }
 
   private StageJob model(
@@ -130,6 +137,7 @@ public final class SyncService extends StageService<SyncService> {
                   request.getSourceNode() == null
                       ? parts.plan().selfplayHostNames()
                       : List.of(request.getSourceNode()),
+                  Map.of(),
                   0));
       case MODELS -> Optional.of(model(config, request, paths.productionModel(config).toString()));
       case NPZ -> {

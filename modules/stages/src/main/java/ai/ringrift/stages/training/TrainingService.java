@@ -11,6 +11,7 @@ import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.npz.NpyHeader;
 import ai.ringrift.stages.npz.NpzReader;
 import ai.ringrift.stages.service.RunPolicy;
@@ -106,9 +107,11 @@ public final class TrainingService extends StageService<TrainingService> {
 
   /** The service of a daemon: its own support, closed with it. */
   public static TrainingService create(ServiceContext context) throws InterruptedException {
+    TrainingConfig config = StagesFile.section(context.config(), "training", TrainingConfig.class);
+    SimulationNotice.announceIfSimulated(context.runtime(), "training.action", config.action());
     StageSupport support = StageSupport.open(context);
     return new TrainingService(
-        StagesFile.section(context.config(), "training", TrainingConfig.class),
+        config,
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
         StagesFile.section(context.config(), "simulation", SimulationSettings.class),

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code launch --all} with the repository's daemons.yaml and the stages module's registry: the
- * bandwidth allocator and the five stage services start, join their groups and report RUNNING.
+ * The repository's daemons.yaml with the stages module's registry: the bandwidth allocator and the
+ * five stage services start, join their groups and report RUNNING. (The Streams apps of the same
+ * file are wired in by the admin module's launcher, LaunchAllIT.)
  */
 @WithKafkaCluster
 class StageDaemonsIT {
@@ -30,7 +31,7 @@ class StageDaemonsIT {
   @TempDir Path dir;
 
   @Test
-  void launchAllStartsTheFiveStageServicesAndTheAllocator(KafkaCluster cluster) throws Exception {
+  void everyConfiguredStageDaemonStartsAndReportsRunning(KafkaCluster cluster) throws Exception {
     String node = "stages-node-" + System.nanoTime();
     // the stages' files in the test's directory instead of ./var
     ConfigSource config =
@@ -40,18 +41,19 @@ class StageDaemonsIT {
     KafkaSettings kafka =
         KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
     DaemonSettings repository = DaemonSettings.load(config);
+    DaemonRegistry registry = DaemonRegistry.stages();
+    Map<String, DaemonSettings.Spec> ours = new java.util.TreeMap<>(repository.daemons());
+    ours.keySet().retainAll(registry.names());
+    assertThat(ours.keySet())
+        .as("every daemon of the stages module is configured")
+        .isEqualTo(registry.names());
+    assertThat(repository.daemons().keySet())
+        .as("the others are the Streams apps")
+        .containsAll(registry.names())
+        .hasSize(registry.names().size() + 3);
     DaemonSettings settings =
         new DaemonSettings(
-            repository.restart(),
-            new HealthSettings(1, 1, 0.5, 3600, 3),
-            0.5,
-            30,
-            repository.daemons());
-    DaemonRegistry registry = DaemonRegistry.stages();
-    assertThat(registry.names())
-        .isEqualTo(
-            LaunchSelection.all().resolve(settings).stream()
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+            repository.restart(), new HealthSettings(1, 1, 0.5, 3600, 3), 0.5, 30, ours);
 
     try (ServiceRuntime runtime = ItSupport.runtime("stage-daemons-it")) {
       ServiceContext context = ItSupport.context(config, kafka, runtime);

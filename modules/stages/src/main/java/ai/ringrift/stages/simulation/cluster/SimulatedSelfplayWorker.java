@@ -1,6 +1,7 @@
 package ai.ringrift.stages.simulation.cluster;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.client.publish.PublishedEvent;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.stages.action.ActionRequest;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,8 @@ public final class SimulatedSelfplayWorker implements Daemon {
   private final Map<String, Long> totals = new ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Function<ConfigKey, String> announced;
+  private final Consumer<PublishedEvent> acknowledged;
 
   /**
    * @param node the host's name, as the sync stage knows it
@@ -59,6 +63,29 @@ public final class SimulatedSelfplayWorker implements Daemon {
       Function<ConfigKey, String> modelFileName,
       SimulationSettings settings,
       EventPublisher publisher) {
+    this(node, games, models, configs, modelFileName, settings, publisher, null, e -> {});
+  }
+
+  /**
+   * A worker that announces where its games can be pulled from and reports every batch the cluster
+   * acknowledged.
+   *
+   * @param announced the location a batch of a config names as its {@code games_path} (the host's
+   *     sync endpoint, {@code RINGRIFT_P2P_URL}); null for the batch's file on this host
+   * @param acknowledged told of every published batch once the cluster acknowledged it
+   */
+  public SimulatedSelfplayWorker(
+      String node,
+      Path games,
+      Path models,
+      List<ConfigKey> configs,
+      Function<ConfigKey, String> modelFileName,
+      SimulationSettings settings,
+      EventPublisher publisher,
+      Function<ConfigKey, String> announced,
+      Consumer<PublishedEvent> acknowledged) {
+    this.announced = announced;
+    this.acknowledged = acknowledged;
     this.node = node;
     this.games = games;
     this.models = models;
@@ -117,14 +144,27 @@ public final class SimulatedSelfplayWorker implements Daemon {
       return;
     }
     long total = totals.merge(key, (long) count, Long::sum);
-    publisher.selfplayBatchCompleted(
-        config,
-        node,
-        count,
-        total,
-        result.values().text("games_path"),
-        model.isEmpty() ? null : model,
-        result.duration());
+    publisher
+        .selfplayBatchCompleted(
+            config,
+            node,
+            count,
+            total,
+            announced == null ? result.values().text("games_path") : announced.apply(config),
+            model.isEmpty() ? null : model,
+            result.duration())
+        .whenComplete(
+            (published, error) -> {
+              if (error != null) {
+                LOGGER.warn(
+                    "simulated selfplay {} config={}: batch not acknowledged: {}",
+                    node,
+                    key,
+                    error.toString());
+              } else {
+                acknowledged.accept(published);
+              }
+            });
     batches.incrementAndGet();
   }
 

@@ -1,0 +1,58 @@
+package ai.ringrift.admin.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.registry.RegistrySettings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The registry service's settings come from the variables the compose cluster sets. */
+class SchemaRegistryServiceTest {
+  static final ConfigSource CONFIG = ConfigSource.directory(Path.of("../../config"));
+
+  @Test
+  void logsInAsItsRoleAndLetsEveryRoleWithATokenCallTheApi() {
+    RegistrySettings settings =
+        SchemaRegistryService.settings(
+            Map.of(
+                "RINGRIFT_BOOTSTRAP_SERVERS", "kafka-1:19092,kafka-2:19092",
+                "RINGRIFT_KAFKA_USERNAME", "registry",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN", "r-secret",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN_ADMIN", "a-secret",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN_STAGES", "s-secret",
+                "RINGRIFT_REGISTRY_PORT", "8082",
+                "RINGRIFT_REGISTRY_REPLICATION_FACTOR", "3"),
+            CONFIG);
+    assertThat(settings.bootstrapServers()).isEqualTo("kafka-1:19092,kafka-2:19092");
+    assertThat(settings.clientProperties())
+        .containsEntry("security.protocol", "SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .doesNotContainKey("basic.auth.user.info");
+    assertThat(settings.clientProperties().get("sasl.jaas.config"))
+        .contains("username=\"registry\"");
+    assertThat(settings.users()).isEqualTo(Map.of("admin", "a-secret", "stages", "s-secret"));
+    assertThat(settings.host()).isEqualTo("0.0.0.0");
+    assertThat(settings.port()).isEqualTo(8082);
+    assertThat(settings.replicationFactor()).isEqualTo((short) 3);
+  }
+
+  @Test
+  void withoutTokensTheApiIsOpenOnTheDefaultPort() {
+    RegistrySettings settings =
+        SchemaRegistryService.settings(Map.of("RINGRIFT_BOOTSTRAP_SERVERS", "k:9092"), CONFIG);
+    assertThat(settings.users()).isEmpty();
+    assertThat(settings.port()).isEqualTo(8081);
+    assertThat(settings.replicationFactor()).isEqualTo((short) 1);
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsNamed() {
+    assertThatThrownBy(
+            () ->
+                SchemaRegistryService.settings(Map.of("RINGRIFT_REGISTRY_PORT", "eighty"), CONFIG))
+        .hasMessage("RINGRIFT_REGISTRY_PORT must be a number, was 'eighty'");
+  }
+}
