@@ -111,7 +111,7 @@ public final class SimulateSelfplayCommand implements Callable<Integer> {
     KafkaSettings kafka = connection.kafkaSettings();
     ServiceRuntime runtime =
         ServiceRuntime.start("simulated-selfplay", RuntimeSettings.load(config, System.getenv()));
-    StandardHealthChecks.register(runtime, kafka, HealthSettings.load(config));
+    StandardHealthChecks.register(runtime, kafka, connection.wire(), HealthSettings.load(config));
     SimulationNotice.announce(
         runtime, "selfplay", "it stands in for RingRift's selfplay workers on host " + node);
     ServiceContext context = ServiceMain.context(config, kafka, runtime);
