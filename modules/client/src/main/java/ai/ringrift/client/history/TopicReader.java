@@ -5,28 +5,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads ranges of partitions with an assigned consumer that has no group: it commits nothing, so no
- * live subscriber's offsets ever move.
+ * The platform's group-less topic reader: an assigned consumer that belongs to no consumer group
+ * and commits nothing, so no live subscriber's offsets ever move, reading committed records only
+ * (unless the settings say otherwise) as bytes.
+ *
+ * <p>Two ways to read: a bounded range ({@link #read(Map, Map, Consumer)}: from given offsets up to
+ * the ends taken before, e.g. a state topic as a table or the recent past), or open-ended ({@link
+ * #follow(Map)} then {@link #poll(Duration)} until {@link #close()}, e.g. a live view). Not
+ * thread-safe, like the consumer it wraps; only {@link #wakeup()} may be called from another
+ * thread.
+ *
+ * <pre>{@code
+ * try (TopicReader reader = new TopicReader(kafka, Duration.ofSeconds(30))) {
+ *   List<TopicPartition> partitions = reader.partitions("ringrift.state.models");
+ *   reader.read(reader.beginnings(partitions), reader.ends(partitions), record -> ...);
+ * }
+ * }</pre>
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Duration timeout;
 
-  TopicReader(KafkaSettings kafka, Duration timeout) {
+  /**
+   * A reader on the cluster {@code kafka} names; metadata calls and bounded reads give up after
+   * {@code timeout}.
+   */
+  public TopicReader(KafkaSettings kafka, Duration timeout) {
     Map<String, Object> config = kafka.clientConfig();
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -37,28 +59,36 @@ final class TopicReader implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  List<TopicPartition> partitions(String topic) {
+  /**
+   * The partitions of {@code topic}, in partition order.
+   *
+   * @throws HistoryException when the topic does not exist on the cluster
+   */
+  public List<TopicPartition> partitions(String topic) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
     if (infos == null || infos.isEmpty()) {
       throw new HistoryException("topic " + topic + " does not exist on the cluster", null);
     }
     List<TopicPartition> partitions = new ArrayList<>();
     infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+    partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
     return partitions;
   }
 
-  Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
+  /** The first offset each partition still holds. */
+  public Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
     return consumer.beginningOffsets(partitions, timeout);
   }
 
-  Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
+  /** The offset after the last committed record of each partition, now. */
+  public Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
     return consumer.endOffsets(partitions, timeout);
   }
 
   /**
    * The first offset at or after {@code epochMillis} per partition; the end where there is none.
    */
-  Map<TopicPartition, Long> offsetsAt(
+  public Map<TopicPartition, Long> offsetsAt(
       Collection<TopicPartition> partitions, long epochMillis, Map<TopicPartition, Long> ends) {
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, epochMillis));
@@ -77,7 +107,7 @@ final class TopicReader implements AutoCloseable {
    *
    * @throws HistoryException when the range is not read within the timeout
    */
-  void read(
+  public void read(
       Map<TopicPartition, Long> starts,
       Map<TopicPartition, Long> ends,
       Consumer<ConsumerRecord<byte[], byte[]>> sink) {
@@ -103,6 +133,7 @@ final class TopicReader implements AutoCloseable {
           sink.accept(record);
         }
       }
+      // transaction markers and aborted records count toward the position, not the sink
       pending.removeIf(p -> consumer.position(p) >= ends.get(p));
       consumer.pause(finished(assigned, pending));
     }
@@ -115,6 +146,45 @@ final class TopicReader implements AutoCloseable {
       RecordDecoder decoder,
       Consumer<RecordedEvent<SpecificRecord>> sink) {
     read(starts, ends, record -> decoder.decode(record).ifPresent(sink));
+  }
+
+  /**
+   * Adds {@code starts} to what {@link #poll(Duration)} reads, each partition from its offset;
+   * partitions followed already keep their position.
+   */
+  public void follow(Map<TopicPartition, Long> starts) {
+    Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
+    assigned.addAll(starts.keySet());
+    consumer.assign(assigned);
+    consumer.resume(starts.keySet());
+    starts.forEach(consumer::seek);
+  }
+
+  /** The partitions followed now. */
+  public Set<TopicPartition> following() {
+    return Set.copyOf(consumer.assignment());
+  }
+
+  /** The offset of the next record {@link #poll(Duration)} returns from {@code partition}. */
+  public long position(TopicPartition partition) {
+    return consumer.position(partition, timeout);
+  }
+
+  /**
+   * The records that arrived on the followed partitions, waiting up to {@code wait} for some; empty
+   * after {@link #wakeup()}.
+   */
+  public ConsumerRecords<byte[], byte[]> poll(Duration wait) {
+    try {
+      return consumer.poll(wait);
+    } catch (WakeupException e) {
+      return ConsumerRecords.empty();
+    }
+  }
+
+  /** Makes a blocked {@link #poll(Duration)} return at once; the only thread-safe method. */
+  public void wakeup() {
+    consumer.wakeup();
   }
 
   private static List<TopicPartition> finished(
