@@ -4,6 +4,7 @@ import ai.ringrift.admin.acls.AclsCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
+import ai.ringrift.admin.dashboard.DashboardCommand;
 import ai.ringrift.admin.events.EventsCommand;
 import ai.ringrift.admin.launch.DaemonsCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
       CircuitCommand.class,
       ModelsCommand.class,
       WhatIfCommand.class,
+      DashboardCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },
