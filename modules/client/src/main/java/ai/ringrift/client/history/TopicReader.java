@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,12 +78,12 @@ public final class TopicReader implements AutoCloseable {
 
   /** The first offset each partition still holds. */
   public Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
-    return consumer.beginningOffsets(partitions, timeout);
+    return assignedWhile(partitions, () -> consumer.beginningOffsets(partitions, timeout));
   }
 
   /** The offset after the last committed record of each partition, now. */
   public Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
-    return consumer.endOffsets(partitions, timeout);
+    return assignedWhile(partitions, () -> consumer.endOffsets(partitions, timeout));
   }
 
   /**
@@ -93,7 +94,8 @@ public final class TopicReader implements AutoCloseable {
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, epochMillis));
     Map<TopicPartition, Long> starts = new HashMap<>();
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, timeout);
+    Map<TopicPartition, OffsetAndTimestamp> found =
+        assignedWhile(partitions, () -> consumer.offsetsForTimes(query, timeout));
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp at = found.get(p);
       starts.put(p, at == null ? ends.get(p) : at.offset());
@@ -185,6 +187,26 @@ public final class TopicReader implements AutoCloseable {
   /** Makes a blocked {@link #poll(Duration)} return at once; the only thread-safe method. */
   public void wakeup() {
     consumer.wakeup();
+  }
+
+  /**
+   * Runs an offset query with {@code partitions} assigned, then puts the assignment back (positions
+   * of followed partitions are kept): the consumer learns the partitions' last stable offsets from
+   * the answer, and warns about every one that is not assigned.
+   */
+  private <T> T assignedWhile(Collection<TopicPartition> partitions, Supplier<T> query) {
+    Set<TopicPartition> before = consumer.assignment();
+    if (before.containsAll(partitions)) {
+      return query.get();
+    }
+    Set<TopicPartition> during = new HashSet<>(before);
+    during.addAll(partitions);
+    consumer.assign(during);
+    try {
+      return query.get();
+    } finally {
+      consumer.assign(before);
+    }
   }
 
   private static List<TopicPartition> finished(
