@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The live dashboard of the training loop, served at {@code /dashboard/} on a service's status
  * endpoint: one reader of the topics ({@link KafkaFeed}), one reader of the consumer groups' lag
  * and one of the Streams apps' status views build one {@link LoopView}; what changes is pushed to
- * every open page as server-sent events every {@code pushIntervalMillis}. No database: a dashboard
- * that starts reads the topics again.
+ * every open page as server-sent events as it happens, at most once per {@code pushIntervalMillis}.
+ * No database: a dashboard that starts reads the topics again.
  *
  * <pre>{@code
  * Dashboard dashboard = runtime.manage(Dashboard.start(context));
@@ -50,6 +51,9 @@ public final class Dashboard implements AutoCloseable {
   private final LagPoller lag;
   private final ScheduledExecutorService pushing;
   private final ScheduledExecutorService polling;
+  private final long pushIntervalMillis;
+  private final AtomicBoolean pushDue = new AtomicBoolean();
+  private volatile long lastPush;
   private long lastTail;
 
   private Dashboard(ServiceContext context, DashboardSettings settings, Clock clock) {
@@ -83,9 +87,9 @@ public final class Dashboard implements AutoCloseable {
                     ? List.of(runtime.http().baseUrl())
                     : settings.statusUrls(),
             view);
+    this.pushIntervalMillis = settings.pushIntervalMillis();
+    view.onChange(this::changed);
     feed.start();
-    long push = settings.pushIntervalMillis();
-    pushing.scheduleWithFixedDelay(this::push, push, push, TimeUnit.MILLISECONDS);
     pushing.scheduleWithFixedDelay(
         () -> hub.publish(() -> List.of(ServerSentEvent.comment("still here"))),
         settings.heartbeatSeconds(),
@@ -143,7 +147,24 @@ public final class Dashboard implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Something changed: push it now, or when the push interval since the last push is over, so a
+   * lone change goes out at once and a burst goes out as one message per section.
+   */
+  private void changed() {
+    if (pushDue.compareAndSet(false, true)) {
+      long wait = Math.max(0, lastPush + pushIntervalMillis - System.currentTimeMillis());
+      try {
+        pushing.schedule(this::push, wait, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closing: nothing to push to
+      }
+    }
+  }
+
   private void push() {
+    pushDue.set(false);
+    lastPush = System.currentTimeMillis();
     try {
       hub.publish(
           () -> {

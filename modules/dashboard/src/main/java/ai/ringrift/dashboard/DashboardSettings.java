@@ -2,7 +2,6 @@ package ai.ringrift.dashboard;
 
 import ai.ringrift.config.Check;
 import ai.ringrift.config.ConfigSource;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +87,5 @@ public record DashboardSettings(
         dedupCapacity,
         breakerHistory,
         deadLettersPerTopic);
-  }
-
-  Duration pushInterval() {
-    return Duration.ofMillis(pushIntervalMillis);
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -70,7 +71,11 @@ public final class KafkaFeed implements AutoCloseable {
       LoopView view,
       int historyHours,
       Clock clock) {
-    this.kafka = kafka;
+    // a change shows as soon as it is committed: the broker answers an idle fetch within 50 ms
+    this.kafka =
+        kafka
+            .with(ConsumerConfig.CLIENT_ID_CONFIG, "ringrift-dashboard-feed")
+            .with(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
     this.catalog = catalog;
     this.view = view;
     this.clock = clock;

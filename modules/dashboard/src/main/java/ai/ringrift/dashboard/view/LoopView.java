@@ -69,6 +69,7 @@ public final class LoopView {
   private FeedStatus feed = FeedStatus.starting();
   private long tailSeq;
   private long duplicates;
+  private Runnable changed = () -> {};
 
   /**
    * An empty view.
@@ -87,6 +88,14 @@ public final class LoopView {
     this.tailSize = limits.tailSize();
   }
 
+  /**
+   * Calls {@code listener} (quickly, under the view's lock) whenever a section or the tail changes,
+   * so that changes can be pushed as they happen instead of on a clock.
+   */
+  public synchronized void onChange(Runnable listener) {
+    this.changed = listener;
+  }
+
   /** A record the feed read: an event (counted once per event id) or a state record. */
   public synchronized void record(TopicKind kind, RecordedEvent<SpecificRecord> e) {
     if (kind == TopicKind.STATE) {
@@ -98,7 +107,7 @@ public final class LoopView {
     }
     if (seen.seen(id.get())) {
       duplicates++;
-      dirty.add("overview");
+      mark("overview");
       return;
     }
     seen.remember(id.get());
@@ -108,29 +117,30 @@ public final class LoopView {
       tail.removeFirst();
     }
     event(e.event());
+    changed.run();
   }
 
   /** A key of a state topic was deleted (a tombstone). */
   public synchronized void removed(String topic, String key) {
     if (topic.endsWith(".circuits") && breakers.removed(key)) {
-      dirty.add("breakers");
+      mark("breakers");
     } else if (topic.endsWith(".models") && registries.remove(key) != null) {
-      dirty.add("strength");
+      mark("strength");
     } else if (topic.endsWith(".signals") && signals.remove(key) != null) {
-      dirty.add("signals");
+      mark("signals");
     }
   }
 
   /** A DLQ the catalog names, shown with 0 until a dead letter arrives. */
   public synchronized void deadLetterTopic(String dlq) {
     deadLetters.known(dlq);
-    dirty.add("kafka");
+    mark("kafka");
   }
 
   /** A record of a DLQ. */
   public synchronized void deadLetter(DeadLetter letter) {
     if (deadLetters.add(letter)) {
-      dirty.add("kafka");
+      mark("kafka");
     } else {
       duplicates++;
     }
@@ -140,7 +150,7 @@ public final class LoopView {
   public synchronized void feed(FeedStatus status) {
     if (!status.equals(feed)) {
       feed = status;
-      dirty.add("overview");
+      mark("overview");
     }
   }
 
@@ -153,7 +163,7 @@ public final class LoopView {
   public synchronized void lag(List<ConsumerGroupLag> groups, String error) {
     this.lags = List.copyOf(groups);
     this.lagError = error;
-    dirty.add("kafka");
+    mark("kafka");
   }
 
   /**
@@ -163,7 +173,7 @@ public final class LoopView {
       String url, String view, Map<String, Object> body, String error) {
     StreamsAppStatus status = StreamsAppStatus.of(url, view, body, error, clock.millis());
     streamsApps.put(url + "/status/" + view, status);
-    dirty.add("overview");
+    mark("overview");
     if (body == null || !Boolean.TRUE.equals(body.get("available"))) {
       return;
     }
@@ -224,40 +234,45 @@ public final class LoopView {
     return ModelLineage.of(model, events);
   }
 
+  private void mark(String section) {
+    dirty.add(section);
+    changed.run();
+  }
+
   private void event(SpecificRecord event) {
     if (elo.accept(event)) {
       if (event instanceof ModelPromoted p) {
         promotions.put(p.getModelId(), p);
       }
-      dirty.add("strength");
+      mark("strength");
     } else if (event instanceof StageRun run) {
       stages.run(run);
-      dirty.add("stages");
+      mark("stages");
     } else if (event instanceof PipelineFailed failed) {
       stages.gaveUp(failed);
-      dirty.add("stages");
+      mark("stages");
     } else if (event instanceof TrainingProgress progress) {
       stages.progress(progress);
-      dirty.add("stages");
+      mark("stages");
     } else if (event instanceof CircuitStateChanged changed) {
       breakers.changed(changed);
-      dirty.add("breakers");
+      mark("breakers");
     } else if (event instanceof BandwidthRequested r) {
       bandwidth.requested(r);
-      dirty.add("kafka");
+      mark("kafka");
     } else if (event instanceof BandwidthGranted g) {
       bandwidth.granted(g);
-      dirty.add("kafka");
+      mark("kafka");
     } else if (event instanceof BandwidthReleased r) {
       bandwidth.released(r);
-      dirty.add("kafka");
+      mark("kafka");
     }
   }
 
   private void state(String key, SpecificRecord value) {
     if (value instanceof CircuitState s) {
       if (breakers.state(s)) {
-        dirty.add("breakers");
+        mark("breakers");
       }
     } else if (value instanceof ModelRegistryEntry r) {
       registry(RegistryView.of(r));
@@ -270,7 +285,7 @@ public final class LoopView {
     switch (view) {
       case "circuits" -> {
         if (breakers.state(key, value)) {
-          dirty.add("breakers");
+          mark("breakers");
         }
       }
       case "models" -> registry(RegistryView.of(key, value, url));
@@ -285,7 +300,7 @@ public final class LoopView {
         || shown.updatedAt() < registry.updatedAt()
         || shown.updatedAt() == registry.updatedAt() && !shown.models().equals(registry.models())) {
       registries.put(registry.config(), registry);
-      dirty.add("strength");
+      mark("strength");
     }
   }
 
@@ -305,7 +320,7 @@ public final class LoopView {
     signal.put("at", at);
     signal.put("source", source);
     signals.put(key, signal);
-    dirty.add("signals");
+    mark("signals");
   }
 
   @SuppressWarnings("unchecked")

@@ -17,8 +17,21 @@ import java.util.TreeMap;
  * given up ({@code PipelineFailed}), and for training the latest progress (epoch, loss).
  */
 final class StageRunStats {
+  private static final int MAX_OPEN_ATTEMPTS = 10_000;
+
   private final Map<String, Row> rows = new TreeMap<>();
-  private final Map<String, Long> startedAt = new HashMap<>();
+
+  /** Attempts started and not finished yet; one that never finishes is forgotten eventually. */
+  private final Map<String, Long> startedAt =
+      new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > MAX_OPEN_ATTEMPTS;
+        }
+      };
+
   private final Map<String, TrainingProgress> progress = new HashMap<>();
 
   /** Counts a run record (each copy once: the caller deduplicates by event id). */

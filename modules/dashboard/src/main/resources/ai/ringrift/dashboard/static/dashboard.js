@@ -39,7 +39,7 @@ function table(id, headers, rows, empty) {
 }
 
 const now = () => Date.now() + state.clockOffset;
-const time = ms => (ms ? new Date(ms).toLocaleTimeString() : '');
+const time = ms => (ms ? new Date(ms).toLocaleTimeString([], {hour12: false}) : '');
 const short = id => (id ? id.slice(0, 8) : '');
 const fixed = (x, digits) => (x === null || x === undefined ? '' : Number(x).toFixed(digits));
 
@@ -228,7 +228,10 @@ function evidence(card, c) {
       ', LLR ' + fixed(s.llr, 2) + ' in [' + fixed(s.lower, 2) + ', ' + fixed(s.upper, 2) + ']',
       e.headToHeadRule !== 'SPRT' ? el('span', {className: 'muted'}, ' (gate rule: ' + e.headToHeadRule + ')') : ''));
   }
-  if (e.promotion) parts.push(el('div', {className: 'muted small'}, e.promotion));
+  if (e.promotion) {
+    parts.push(el('details', {className: 'small'}, el('summary', {}, 'gates at its promotion'),
+      el('div', {className: 'muted'}, e.promotion)));
+  }
   box.replaceChildren(...parts);
 }
 
@@ -236,7 +239,7 @@ function decisions(card, points) {
   const t = card.querySelector('.decisions');
   const shown = points.filter(p => p.kind !== 'reevaluated').slice(-8).reverse();
   t.replaceChildren(el('tr', {}, ['Time', 'Decision', 'Model', 'Elo', 'Gate', 'Actual', 'Threshold'].map(h => el('th', {}, h))),
-    shown.map(p => el('tr', {className: 'kind-' + p.kind, 'data-kind': p.kind, 'data-model': p.model},
+    ...shown.map(p => el('tr', {className: 'kind-' + p.kind, 'data-kind': p.kind, 'data-model': p.model},
       el('td', {}, time(p.at)), el('td', {}, KINDS[p.kind] || p.kind), el('td', {}, modelLink(p.model)),
       el('td', {className: 'num'}, fixed(p.elo, 1)), el('td', {}, p.gate || ''),
       el('td', {className: 'num'}, fixed(p.actual, 3)), el('td', {className: 'num'}, fixed(p.threshold, 3)))));
@@ -350,7 +353,7 @@ async function deadLetters(dlq) {
   box.replaceChildren(el('h3', {}, dlq), 'loading…');
   try {
     const letters = await getJson('api/dead-letters/' + dlq);
-    box.replaceChildren(el('h3', {}, dlq + ' — newest first'), letters.map(d =>
+    box.replaceChildren(el('h3', {}, dlq + ' — newest first'), ...letters.map(d =>
       el('div', {className: 'letter', 'data-offset': d.offset},
         el('div', {}, el('b', {}, d.partition + '@' + d.offset), ' ' + time(d.at) + ' key ' + (d.key || '(none)')),
         el('table', {className: 'small headers'}, Object.entries(d.failure).map(([k, v]) =>
