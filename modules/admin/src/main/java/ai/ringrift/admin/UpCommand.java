@@ -155,7 +155,7 @@ public final class UpCommand implements Callable<Integer> {
           out,
           "ready: bootstrap servers "
               + platform.bootstrapServers()
-              + ", status at "
+              + " and status at "
               + loop.statusUrl()
               + "/status, dashboard at "
               + loop.dashboard().url()
