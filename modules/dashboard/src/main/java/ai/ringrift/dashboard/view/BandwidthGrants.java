@@ -9,30 +9,48 @@ import java.util.TreeMap;
 
 /**
  * Bandwidth per host and priority: grants active now (granted, not released and not expired) with
- * their rate, requests still waiting, and totals since the dashboard started reading. A grant is
- * matched to its request (which names the priority) by request id.
+ * their rate, requests still waiting, and totals since the dashboard started reading. A grant or a
+ * release is matched to its request (which names the priority) by request id. The topics are read
+ * side by side, so one may come before its request: it counts as UNKNOWN priority until the request
+ * comes, then moves to the request's priority.
  */
 final class BandwidthGrants {
+  static final String UNKNOWN = "UNKNOWN";
   private static final int MAX_OPEN = 10_000;
 
   private final Map<String, BandwidthRequested> requests = bounded();
   private final Map<String, BandwidthGranted> grants = bounded();
+  private final Map<String, Early> early = bounded();
   private final Map<String, Totals> totals = new TreeMap<>();
 
   void requested(BandwidthRequested r) {
-    requests.put(r.getRequestId(), r);
-    totals(r.getNode(), r.getPriority().name()).requested++;
+    String id = r.getRequestId();
+    Totals t = totals(r.getNode(), r.getPriority().name());
+    t.requested++;
+    Early before = early.remove(id);
+    if (before == null) {
+      requests.put(id, r);
+      return;
+    }
+    Totals unknown = totals(before.node, UNKNOWN);
+    unknown.granted -= before.granted;
+    unknown.released -= before.released;
+    unknown.bytes -= before.bytes;
+    t.granted += before.granted;
+    t.released += before.released;
+    t.bytes += before.bytes;
+    if (before.released == 0) {
+      requests.put(id, r);
+    }
   }
 
   void granted(BandwidthGranted g) {
     grants.put(g.getRequestId(), g);
-    totals(g.getNode(), priority(g.getRequestId())).granted++;
+    count(g.getNode(), g.getRequestId(), 1, 0, 0);
   }
 
   void released(BandwidthReleased r) {
-    Totals t = totals(r.getNode(), priority(r.getRequestId()));
-    t.released++;
-    t.bytes += r.getBytesTransferred();
+    count(r.getNode(), r.getRequestId(), 0, 1, r.getBytesTransferred());
     requests.remove(r.getRequestId());
     grants.remove(r.getRequestId());
   }
@@ -59,6 +77,9 @@ final class BandwidthGrants {
     totals.forEach(
         (key, t) -> {
           long[] a = active.getOrDefault(key, new long[2]);
+          if (t.isZero() && a[0] == 0) {
+            return;
+          }
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("host", key.substring(0, key.lastIndexOf('/')));
           row.put("priority", key.substring(key.lastIndexOf('/') + 1));
@@ -74,9 +95,23 @@ final class BandwidthGrants {
     return out;
   }
 
+  private void count(String node, String requestId, long granted, long released, long bytes) {
+    BandwidthRequested r = requests.get(requestId);
+    Totals t = totals(node, r == null ? UNKNOWN : r.getPriority().name());
+    t.granted += granted;
+    t.released += released;
+    t.bytes += bytes;
+    if (r == null) {
+      Early e = early.computeIfAbsent(requestId, id -> new Early(node));
+      e.granted += granted;
+      e.released += released;
+      e.bytes += bytes;
+    }
+  }
+
   private String priority(String requestId) {
     BandwidthRequested r = requests.get(requestId);
-    return r == null ? "UNKNOWN" : r.getPriority().name();
+    return r == null ? UNKNOWN : r.getPriority().name();
   }
 
   private Totals totals(String host, String priority) {
@@ -94,10 +129,23 @@ final class BandwidthGrants {
     };
   }
 
-  private static final class Totals {
+  private static class Totals {
     long requested;
     long granted;
     long released;
     long bytes;
+
+    boolean isZero() {
+      return requested == 0 && granted == 0 && released == 0 && bytes == 0;
+    }
+  }
+
+  /** A grant or release whose request has not been read yet. */
+  private static final class Early extends Totals {
+    final String node;
+
+    Early(String node) {
+      this.node = node;
+    }
   }
 }
