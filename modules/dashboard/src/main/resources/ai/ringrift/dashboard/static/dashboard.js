@@ -152,6 +152,15 @@ function chart(card, config, c) {
       models[s][index.get(p.at / 1000)] = p;
     }
   });
+  // the production model stays production until the next decision: draw its line to the last point
+  if (c.production.length && xs.length) {
+    const last = c.production[c.production.length - 1];
+    const end = xs.length - 1;
+    if (series[0][end] === null) {
+      series[0][end] = last.elo;
+      models[0][end] = last;
+    }
+  }
   const data = [xs, ...series];
   const points = [null, ...models]; // points[k][i]: the point behind data[k][i]
   let u = charts[config];
@@ -386,10 +395,22 @@ function addTail(entries) {
   state.tail.push(...fresh);
   if (state.tail.length > TAIL_KEPT) state.tail.splice(0, state.tail.length - TAIL_KEPT);
   const select = document.getElementById('filter-type');
+  const types = new Set([...select.options].map(o => o.value));
   fresh.forEach(e => {
-    if (![...select.options].some(o => o.value === e.type)) select.append(el('option', {value: e.type}, e.type));
+    if (!types.has(e.type)) {
+      types.add(e.type);
+      select.append(el('option', {value: e.type}, e.type));
+    }
   });
-  renderTail();
+  renderTailSoon();
+}
+
+// a busy loop sends many events a second: the table is drawn at most twice a second
+let tailTimer = null;
+function renderTailSoon() {
+  if (tailTimer === null) {
+    tailTimer = setTimeout(() => { tailTimer = null; renderTail(); }, 500);
+  }
 }
 
 function renderTail() {
