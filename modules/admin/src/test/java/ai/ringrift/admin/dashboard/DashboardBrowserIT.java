@@ -16,6 +16,7 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.http.StatusServer;
 import ai.ringrift.testkit.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,19 +139,26 @@ class DashboardBrowserIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> "OPEN".equals(breakerStatus(config + "/export")));
 
-    try {
-      await()
-          .atMost(Duration.ofSeconds(2))
-          .until(() -> "OPEN".equals(cellStatus(config + "/export")));
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          "the cell is "
-              + cellStatus(config + "/export")
-              + " 2 s after the breaker opened; the dashboard's own view: "
-              + StatusServer.JSON.writeValueAsString(
-                  loop.dashboard().view().section("breakers").get("cells")),
-          e);
-    }
+    long reported = System.currentTimeMillis();
+    // the page stamps a cell with the time it changed on screen: the 2 s are measured by the
+    // page's clock (the same machine's), not by how fast WebDriver can ask on a loaded machine
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "OPEN".equals(cellStatus(config + "/export")));
+    long shown =
+        Long.parseLong(
+            (String)
+                browser.js(
+                    "return document.querySelector(arguments[0]).dataset.shownAt;",
+                    "#breaker-grid td[data-key='" + config + "/export']"));
+    assertThat(shown - reported)
+        .as(
+            "ms from the circuit breakers reporting OPEN to the cell showing it (load average %s);"
+                + " the dashboard's own view: %s",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            StatusServer.JSON.writeValueAsString(
+                loop.dashboard().view().section("breakers").get("cells")))
+        .isLessThanOrEqualTo(2000);
     await()
         .atMost(Duration.ofSeconds(5))
         .ignoreExceptions()
@@ -192,7 +199,7 @@ class DashboardBrowserIT {
     click(dlqRow(dlq));
 
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> text("#dlq-records").contains("ringrift.dlq.exception-message"));
     assertThat(text("#dlq-records"))
         .contains("ringrift.dlq.original-topic")
@@ -282,7 +289,7 @@ class DashboardBrowserIT {
   /** Clicks what {@code by} finds; the page re-renders tables as data arrives, so it retries. */
   private static void click(By by) {
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(
             () -> {

@@ -256,6 +256,15 @@ function decisions(card, points) {
 
 // ---- breakers --------------------------------------------------------------------------------
 
+// when each cell's status last changed on the page (this page's clock), in data-shown-at
+const cellShown = new Map();
+
+function shownAt(key, status) {
+  const seen = cellShown.get(key);
+  if (!seen || seen.status !== status) cellShown.set(key, {status, at: Date.now()});
+  return cellShown.get(key).at;
+}
+
 function breakers(body) {
   const t = document.getElementById('breaker-grid');
   t.replaceChildren(el('tr', {}, el('th', {}, 'stage'), body.configs.map(c => el('th', {}, c))));
@@ -265,7 +274,7 @@ function breakers(body) {
       const cell = body.cells[key];
       const status = cell ? cell.status : 'CLOSED';
       return el('td', {className: 'cell ' + status.toLowerCase(), 'data-key': key, 'data-status': status,
-        'data-retry-at': cell && cell.retryAt, title: cell && cell.lastError || '',
+        'data-retry-at': cell && cell.retryAt, 'data-shown-at': shownAt(key, status), title: cell && cell.lastError || '',
         onclick: () => breakerHistory(key)},
         el('div', {className: 'status'}, status),
         el('div', {className: 'small'}, cell ? cell.consecutiveFailures + ' failures · ' + cell.opens + ' opens' : 'no failures'),
