@@ -12,8 +12,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium as the browser tests. Run {@code scripts/ringrift up} for a few minutes, then:
  *
  * <pre>{@code
- * mvn -q -pl modules/admin -am test-compile -Dspotless.check.skip=true
- * mvn -q -pl modules/admin dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -q -pl modules/admin -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dspotless.check.skip=true
  * java -cp modules/admin/target/test-classes:modules/admin/target/classes:$(cat /tmp/cp.txt) \
  *     ai.ringrift.admin.dashboard.DashboardScreenshots http://localhost:8080/dashboard/ docs/images
  * }</pre>
@@ -27,7 +27,8 @@ public final class DashboardScreenshots {
     Path profile = Files.createTempDirectory("ringrift-screenshots");
     try (Browser browser = Browser.open(profile)) {
       var driver = browser.driver();
-      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+      wait.ignoring(org.openqa.selenium.ScriptTimeoutException.class);
       driver.get(url);
       wait.until(
           d ->
@@ -38,11 +39,17 @@ public final class DashboardScreenshots {
                           + " && Object.keys(window.ringrift.charts).length > 0;")));
       rendered(browser);
       save(
-          driver.findElement(By.id("strength")).getScreenshotAs(OutputType.BYTES), out, "strength");
+          driver.findElement(By.cssSelector("#strength .card")).getScreenshotAs(OutputType.BYTES),
+          out,
+          "strength");
 
-      browser.js("document.getElementById('breakers').scrollIntoView();");
+      scrollTo(browser, "breakers");
       rendered(browser);
       save(driver.getScreenshotAs(OutputType.BYTES), out, "operations");
+
+      scrollTo(browser, "kafka");
+      rendered(browser);
+      save(driver.getScreenshotAs(OutputType.BYTES), out, "kafka");
 
       String trace =
           (String)
@@ -56,7 +63,7 @@ public final class DashboardScreenshots {
             trace);
         wait.until(d -> d.findElements(By.cssSelector("#tail-table tr[data-type]")).size() > 1);
       }
-      browser.js("document.getElementById('events').scrollIntoView();");
+      scrollTo(browser, "events");
       rendered(browser);
       save(driver.getScreenshotAs(OutputType.BYTES), out, "events");
 
@@ -71,7 +78,7 @@ public final class DashboardScreenshots {
                 + "document.getElementById('lineage-form').requestSubmit();",
             model);
         wait.until(d -> d.findElements(By.cssSelector("#lineage-result table")).size() > 0);
-        browser.js("document.getElementById('lineage').scrollIntoView();");
+        scrollTo(browser, "lineage");
         rendered(browser);
         save(
             driver.findElement(By.id("lineage")).getScreenshotAs(OutputType.BYTES), out, "lineage");
@@ -83,6 +90,16 @@ public final class DashboardScreenshots {
     Path file = dir.resolve("dashboard-" + name + ".png");
     Files.write(file, png);
     System.out.println(file + ": " + png.length / 1024 + " KB");
+  }
+
+  /** Scrolls section {@code id} to the top of the window, below the page's sticky header. */
+  private static void scrollTo(Browser browser, String id) {
+    browser.js(
+        "const s = document.getElementById(arguments[0]);"
+            + "const h = document.querySelector('header');"
+            + "window.scrollTo(0, window.scrollY + s.getBoundingClientRect().top"
+            + " - (h ? h.offsetHeight : 0) - 8);",
+        id);
   }
 
   /** Returns once the page drew two frames since the call: what it just got is on screen. */
