@@ -75,9 +75,14 @@ public final class StatusServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://host:port}. */
+  /**
+   * {@code http://host:port}; {@code localhost} when bound to every interface, as {@code
+   * 0:0:0:0:0:0:0:0} is neither an address to open nor a valid URL host.
+   */
   public String baseUrl() {
-    return "http://" + server.getAddress().getHostString() + ":" + port();
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
+    return "http://" + host + ":" + port();
   }
 
   /** Serves {@code supplier()} as JSON at {@code /status/<name>}. */
