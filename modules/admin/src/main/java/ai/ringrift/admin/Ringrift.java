@@ -5,6 +5,7 @@ import ai.ringrift.admin.audit.AuditCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
 import ai.ringrift.admin.cluster.ClusterCommand;
+import ai.ringrift.admin.dashboard.DashboardCommand;
 import ai.ringrift.admin.events.EventsCommand;
 import ai.ringrift.admin.launch.DaemonsCommand;
 import ai.ringrift.admin.launch.LaunchCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
       WhatIfCommand.class,
       SimulateSelfplayCommand.class,
       AuditCommand.class,
+      DashboardCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     },

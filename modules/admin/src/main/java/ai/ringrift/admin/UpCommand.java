@@ -157,7 +157,9 @@ public final class UpCommand implements Callable<Integer> {
               + platform.bootstrapServers()
               + " and status at "
               + loop.statusUrl()
-              + "/status; playing "
+              + "/status, dashboard at "
+              + loop.dashboard().url()
+              + "; playing "
               + String.join(",", loopSettings.configs())
               + (iterations > 0 ? " for " + iterations + " iterations" : " (Ctrl-C to stop)"));
       watch(loop, loopSettings, started, out);

@@ -50,6 +50,22 @@ class ServiceRuntimeTest {
   }
 
   @Test
+  void aServerOnEveryInterfaceGivesALocalhostUrlThatAnswers() throws Exception {
+    try (ServiceRuntime everywhere =
+        ServiceRuntime.start("test-service", new RuntimeSettings("0.0.0.0", 0, false, "test"))) {
+      String base = everywhere.http().baseUrl();
+
+      assertThat(base).isEqualTo("http://localhost:" + everywhere.http().port());
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void servesMetricsInPrometheusText() throws Exception {
     runtime.metrics().counter("ringrift.publisher.published").inc(3);
     runtime.metrics().timer("ringrift.handler.time").update(java.time.Duration.ofMillis(250));

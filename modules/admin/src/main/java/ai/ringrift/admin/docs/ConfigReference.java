@@ -7,6 +7,7 @@ import ai.ringrift.client.security.SecurityConfig;
 import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.client.subscribe.SubscriberSettings;
+import ai.ringrift.dashboard.DashboardSettings;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.roles.RoleSettings;
@@ -74,7 +75,8 @@ public final class ConfigReference {
           new Binding(
               "stages.yaml", "promotion", ai.ringrift.stages.promotion.PromotionConfig.class),
           new Binding("stages.yaml", "simulation", SimulationSettings.class),
-          new Binding("embedded.yaml", "embedded", EmbeddedLoopSettings.class));
+          new Binding("embedded.yaml", "embedded", EmbeddedLoopSettings.class),
+          new Binding("dashboard.yaml", "dashboard", DashboardSettings.class));
 
   private ConfigReference() {}
 

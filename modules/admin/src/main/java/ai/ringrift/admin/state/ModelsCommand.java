@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
     name = "models",
     mixinStandardHelpOptions = true,
     description =
-        "The model registry of every config; promote a model or roll a config back by hand.",
+        "The model registry of every config; promote a model or roll a config back by hand;"
+            + " the lineage of a model.",
     subcommands = {
       ModelsListCommand.class,
       ModelsPromoteCommand.class,
-      ModelsRollbackCommand.class
+      ModelsRollbackCommand.class,
+      ModelsLineageCommand.class
     })
 public final class ModelsCommand {}

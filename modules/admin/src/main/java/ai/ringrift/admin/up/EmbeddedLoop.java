@@ -2,6 +2,7 @@ package ai.ringrift.admin.up;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.dashboard.Dashboard;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
@@ -29,6 +30,7 @@ public final class EmbeddedLoop implements AutoCloseable {
   private final LoopTally tally;
   private final ServiceRuntime runtime;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private Dashboard dashboard;
 
   private EmbeddedLoop(LoopTally tally, ServiceRuntime runtime) {
     this.tally = tally;
@@ -59,6 +61,7 @@ public final class EmbeddedLoop implements AutoCloseable {
     try {
       ServiceContext context = ServiceMain.context(config, kafka, loop.runtime);
       loop.runtime.manage(LoopWatcher.start(context, loop.tally, notable));
+      loop.dashboard = loop.runtime.manage(Dashboard.start(context));
       StreamsSettings streams =
           StreamsSettings.load(config, Map.of()).withStateDir(dataDir.resolve("streams"));
       loop.runtime.manage(StreamsApps.start(context, streams));
@@ -80,6 +83,11 @@ public final class EmbeddedLoop implements AutoCloseable {
   /** Base URL of the status endpoint ({@code /health}, {@code /metrics}, {@code /status/...}). */
   public String statusUrl() {
     return runtime.http().baseUrl();
+  }
+
+  /** The live dashboard of the loop. */
+  public Dashboard dashboard() {
+    return dashboard;
   }
 
   /** Stops selfplay and the stages, then the Streams apps, the watcher and the runtime; once. */

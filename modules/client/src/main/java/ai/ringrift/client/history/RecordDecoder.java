@@ -15,24 +15,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes raw records of known topics; counts and skips the ones that do not decode, except a
+ * Decodes raw records (as {@link TopicReader} reads them) of known catalog topics into events;
+ * counts and skips the ones that do not decode, with a warning naming where they are, except a
  * record of the other wire format, which fails the read with a {@link WireFormatMismatchException}.
  */
-final class RecordDecoder {
+public final class RecordDecoder {
   private static final Logger LOGGER = LoggerFactory.getLogger(RecordDecoder.class);
 
   private final Deserializer<String> keys;
   private final Map<String, Deserializer<? extends SpecificRecord>> values = new HashMap<>();
   private long undecodable;
 
-  RecordDecoder(EventSerdes serdes, List<TopicSpec> topics) {
+  /** A decoder of the records of {@code topics}, each of which must carry events. */
+  public RecordDecoder(EventSerdes serdes, List<TopicSpec> topics) {
     this.keys = serdes.key().deserializer();
     for (TopicSpec topic : topics) {
       values.put(topic.name(), serdes.value(topic.valueType().orElseThrow()).deserializer());
     }
   }
 
-  Optional<RecordedEvent<SpecificRecord>> decode(ConsumerRecord<byte[], byte[]> record) {
+  /** The event {@code record} carries, or empty when it does not decode (or has no value). */
+  public Optional<RecordedEvent<SpecificRecord>> decode(ConsumerRecord<byte[], byte[]> record) {
     try {
       String key = keys.deserialize(record.topic(), record.headers(), record.key());
       SpecificRecord event =
@@ -66,7 +69,8 @@ final class RecordDecoder {
     }
   }
 
-  long undecodable() {
+  /** Records that did not decode so far. */
+  public long undecodable() {
     return undecodable;
   }
 }

@@ -5,28 +5,51 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads ranges of partitions with an assigned consumer that has no group: it commits nothing, so no
- * live subscriber's offsets ever move.
+ * The platform's group-less topic reader: an assigned consumer that belongs to no consumer group
+ * and commits nothing, so no live subscriber's offsets ever move, reading committed records only
+ * (unless the settings say otherwise) as bytes.
+ *
+ * <p>Two ways to read: a bounded range ({@link #read(Map, Map, Consumer)}: from given offsets up to
+ * the ends taken before, e.g. a state topic as a table or the recent past), or open-ended ({@link
+ * #follow(Map)} then {@link #poll(Duration)} until {@link #close()}, e.g. a live view). Not
+ * thread-safe, like the consumer it wraps; only {@link #wakeup()} may be called from another
+ * thread.
+ *
+ * <pre>{@code
+ * try (TopicReader reader = new TopicReader(kafka, Duration.ofSeconds(30))) {
+ *   List<TopicPartition> partitions = reader.partitions("ringrift.state.models");
+ *   reader.read(reader.beginnings(partitions), reader.ends(partitions), record -> ...);
+ * }
+ * }</pre>
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Duration timeout;
 
-  TopicReader(KafkaSettings kafka, Duration timeout) {
+  /**
+   * A reader on the cluster {@code kafka} names; metadata calls and bounded reads give up after
+   * {@code timeout}.
+   */
+  public TopicReader(KafkaSettings kafka, Duration timeout) {
     Map<String, Object> config = kafka.clientConfig();
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -39,13 +62,19 @@ final class TopicReader implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  List<TopicPartition> partitions(String topic) {
+  /**
+   * The partitions of {@code topic}, in partition order.
+   *
+   * @throws HistoryException when the topic does not exist on the cluster
+   */
+  public List<TopicPartition> partitions(String topic) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
     if (infos == null || infos.isEmpty()) {
       throw new HistoryException("topic " + topic + " does not exist on the cluster", null);
     }
     List<TopicPartition> partitions = new ArrayList<>();
     infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+    partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
     return partitions;
   }
 
@@ -63,35 +92,26 @@ final class TopicReader implements AutoCloseable {
     return partitions;
   }
 
-  Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
-    assignFirst(partitions);
-    return consumer.beginningOffsets(partitions, timeout);
+  /** The first offset each partition still holds. */
+  public Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
+    return assignedWhile(partitions, () -> consumer.beginningOffsets(partitions, timeout));
   }
 
-  Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
-    assignFirst(partitions);
-    return consumer.endOffsets(partitions, timeout);
-  }
-
-  /**
-   * Assigns {@code partitions} before their offsets are listed: the consumer records listed offsets
-   * of its assigned partitions and logs a warning for each one it is not assigned.
-   */
-  private void assignFirst(Collection<TopicPartition> partitions) {
-    if (!consumer.assignment().containsAll(partitions)) {
-      consumer.assign(List.copyOf(partitions));
-    }
+  /** The offset after the last committed record of each partition, now. */
+  public Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
+    return assignedWhile(partitions, () -> consumer.endOffsets(partitions, timeout));
   }
 
   /**
    * The first offset at or after {@code epochMillis} per partition; the end where there is none.
    */
-  Map<TopicPartition, Long> offsetsAt(
+  public Map<TopicPartition, Long> offsetsAt(
       Collection<TopicPartition> partitions, long epochMillis, Map<TopicPartition, Long> ends) {
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, epochMillis));
     Map<TopicPartition, Long> starts = new HashMap<>();
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, timeout);
+    Map<TopicPartition, OffsetAndTimestamp> found =
+        assignedWhile(partitions, () -> consumer.offsetsForTimes(query, timeout));
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp at = found.get(p);
       starts.put(p, at == null ? ends.get(p) : at.offset());
@@ -105,7 +125,7 @@ final class TopicReader implements AutoCloseable {
    *
    * @throws HistoryException when the range is not read within the timeout
    */
-  void read(
+  public void read(
       Map<TopicPartition, Long> starts,
       Map<TopicPartition, Long> ends,
       Consumer<ConsumerRecord<byte[], byte[]>> sink) {
@@ -133,6 +153,7 @@ final class TopicReader implements AutoCloseable {
           sink.accept(record);
         }
       }
+      // transaction markers and aborted records count toward the position, not the sink
       pending.removeIf(p -> consumer.position(p) >= ends.get(p));
       consumer.pause(finished(assigned, pending));
     }
@@ -145,6 +166,65 @@ final class TopicReader implements AutoCloseable {
       RecordDecoder decoder,
       Consumer<RecordedEvent<SpecificRecord>> sink) {
     read(starts, ends, record -> decoder.decode(record).ifPresent(sink));
+  }
+
+  /**
+   * Adds {@code starts} to what {@link #poll(Duration)} reads, each partition from its offset;
+   * partitions followed already keep their position.
+   */
+  public void follow(Map<TopicPartition, Long> starts) {
+    Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
+    assigned.addAll(starts.keySet());
+    consumer.assign(assigned);
+    consumer.resume(starts.keySet());
+    starts.forEach(consumer::seek);
+  }
+
+  /** The partitions followed now. */
+  public Set<TopicPartition> following() {
+    return Set.copyOf(consumer.assignment());
+  }
+
+  /** The offset of the next record {@link #poll(Duration)} returns from {@code partition}. */
+  public long position(TopicPartition partition) {
+    return consumer.position(partition, timeout);
+  }
+
+  /**
+   * The records that arrived on the followed partitions, waiting up to {@code wait} for some; empty
+   * after {@link #wakeup()}.
+   */
+  public ConsumerRecords<byte[], byte[]> poll(Duration wait) {
+    try {
+      return consumer.poll(wait);
+    } catch (WakeupException e) {
+      return ConsumerRecords.empty();
+    }
+  }
+
+  /** Makes a blocked {@link #poll(Duration)} return at once; the only thread-safe method. */
+  public void wakeup() {
+    consumer.wakeup();
+  }
+
+  /**
+   * Runs an offset query with {@code partitions} assigned, then puts the assignment back (positions
+   * of followed partitions are kept): the consumer learns the partitions' last stable offsets from
+   * the answer, and warns about every one that is not assigned.
+   */
+  private <T> T assignedWhile(Collection<TopicPartition> partitions, Supplier<T> query) {
+    Set<TopicPartition> before = consumer.assignment();
+    if (before.containsAll(partitions)) {
+      return query.get();
+    }
+    Set<TopicPartition> during = new HashSet<>(before);
+    during.addAll(partitions);
+    consumer.assign(during);
+    try {
+      return query.get();
+    } finally {
+      consumer.assign(before);
+    }
   }
 
   private static List<TopicPartition> finished(

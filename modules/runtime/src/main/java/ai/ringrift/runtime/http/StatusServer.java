@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,7 +66,7 @@ public final class StatusServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/status", this::status);
+    mount("/status", this::status);
     server.start();
   }
 
@@ -74,9 +75,14 @@ public final class StatusServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://host:port}. */
+  /**
+   * {@code http://host:port}; {@code localhost} when bound to every interface, as {@code
+   * 0:0:0:0:0:0:0:0} is neither an address to open nor a valid URL host.
+   */
   public String baseUrl() {
-    return "http://" + server.getAddress().getHostString() + ":" + port();
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
+    return "http://" + host + ":" + port();
   }
 
   /** Serves {@code supplier()} as JSON at {@code /status/<name>}. */
@@ -94,7 +100,7 @@ public final class StatusServer implements AutoCloseable {
 
   /** Serves a raw handler at {@code path} (e.g. {@code /metrics}). */
   public void route(String path, Handler handler) {
-    server.createContext(
+    mount(
         path,
         exchange -> {
           try {
@@ -105,6 +111,20 @@ public final class StatusServer implements AutoCloseable {
             send(exchange, 500, "text/plain; charset=utf-8", "error: " + e.getMessage());
           }
         });
+  }
+
+  /**
+   * Gives {@code handler} the requests under {@code path} with the exchange itself, for answers
+   * that are not one body: a stream of server-sent events kept open after the handler returns (the
+   * server's two threads must never be held by a long answer), or bytes.
+   */
+  public void stream(String path, HttpHandler handler) {
+    mount(path, handler);
+  }
+
+  /** Every path is served through here: the one place where requests enter. */
+  private void mount(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   private void status(HttpExchange exchange) throws IOException {
