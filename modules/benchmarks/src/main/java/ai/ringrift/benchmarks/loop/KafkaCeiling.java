@@ -1,15 +1,19 @@
 package ai.ringrift.benchmarks.loop;
 
 import ai.ringrift.benchmarks.common.KafkaToolRun;
+import ai.ringrift.events.catalog.TopicAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +115,9 @@ record KafkaCeiling(
         topics.add(new NewTopic("bench.loop-ceiling-" + name, 6, (short) 1));
       }
       admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+      Set<String> created = new HashSet<>();
+      topics.forEach(t -> created.add(t.name()));
+      new TopicAdmin(admin, Duration.ofSeconds(60)).awaitLeaders(created);
     }
   }
 

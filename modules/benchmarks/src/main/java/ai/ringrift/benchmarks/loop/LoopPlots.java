@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -118,14 +120,28 @@ final class LoopPlots {
             false,
             false);
     XYPlot plot = chart.getXYPlot();
-    LogAxis x = new LogAxis("simulated selfplay hosts (log)");
-    x.setBase(10);
-    plot.setDomainAxis(x);
-    LogAxis y = new LogAxis(yLabel);
-    y.setBase(10);
-    plot.setRangeAxis(y);
+    plot.setDomainAxis(
+        logAxis(
+            "simulated selfplay hosts (log)",
+            data.getDomainLowerBound(false),
+            data.getDomainUpperBound(false)));
+    plot.setRangeAxis(
+        logAxis(yLabel, data.getRangeLowerBound(false), data.getRangeUpperBound(false)));
     style(plot, true);
     return chart;
+  }
+
+  /** A base-10 axis from below {@code low} to above {@code high}, labelled with plain numbers. */
+  private static LogAxis logAxis(String label, double low, double high) {
+    LogAxis axis = new LogAxis(label);
+    axis.setBase(10);
+    axis.setStandardTickUnits(LogAxis.createLogTickUnits(Locale.ROOT));
+    axis.setNumberFormatOverride(
+        new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    double lo = Math.pow(10, Math.floor(Math.log10(Math.max(1e-3, low))));
+    double hi = Math.pow(10, Math.ceil(Math.log10(Math.max(lo * 10, high))));
+    axis.setRange(lo, hi == lo ? lo * 10 : hi);
+    return axis;
   }
 
   private static void style(XYPlot plot, boolean shapes) {
