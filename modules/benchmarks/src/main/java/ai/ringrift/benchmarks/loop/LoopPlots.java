@@ -13,6 +13,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -135,7 +136,7 @@ final class LoopPlots {
   private static LogAxis logAxis(String label, double low, double high) {
     LogAxis axis = new LogAxis(label);
     axis.setBase(10);
-    axis.setStandardTickUnits(LogAxis.createLogTickUnits(Locale.ROOT));
+    axis.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten
     axis.setNumberFormatOverride(
         new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     double lo = Math.pow(10, Math.floor(Math.log10(Math.max(1e-3, low))));
