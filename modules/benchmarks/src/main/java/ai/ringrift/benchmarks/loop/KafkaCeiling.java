@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,10 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.tools.EndToEndLatency;
 
 /**
@@ -118,6 +123,29 @@ record KafkaCeiling(
       Set<String> created = new HashSet<>();
       topics.forEach(t -> created.add(t.name()));
       new TopicAdmin(admin, Duration.ofSeconds(60)).awaitLeaders(created);
+    }
+    touch(bootstrap, names);
+  }
+
+  /**
+   * Writes one record to every partition and waits for each: a partition whose leader the
+   * controller named may not lead yet on a busy machine, and the tool's idempotent producer does
+   * not recover from a first send that fails that way.
+   */
+  private static void touch(String bootstrap, String... names) throws Exception {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (String name : names) {
+        for (int p = 0; p < 6; p++) {
+          producer
+              .send(new ProducerRecord<>("bench.loop-ceiling-" + name, p, null, new byte[1]))
+              .get(120, TimeUnit.SECONDS);
+        }
+      }
     }
   }
 
