@@ -59,9 +59,14 @@ record CellResult(
     return events.values().stream().mapToLong(Long::longValue).sum() / seconds;
   }
 
-  /** Batches in the window (what per-batch costs are divided by). */
+  /** Batches published in the window. */
   double batches() {
     return publishedPerSecond * seconds;
+  }
+
+  /** Syncs completed in the window (what per-batch costs are divided by: the batches handled). */
+  double synced() {
+    return events.getOrDefault("ringrift.sync.completed", 0L);
   }
 
   /**

@@ -53,7 +53,7 @@ final class CellRun {
       try (LoopObserver observer =
               new LoopObserver(context.kafka(), context.catalog(), context.serdes()).start();
           LagProbe lag = new LagProbe(context.kafka(), loop.groups()).start();
-          MemoryProbe memory = new MemoryProbe(5_000).start();
+          MemoryProbe memory = new MemoryProbe(2_000).start();
           SelfplayLoad load =
               new SelfplayLoad(
                       names, keys, rate, options.games(), publisher(context), loop::gamesOf)
@@ -84,9 +84,10 @@ final class CellRun {
         double lag1 = lag.now();
         double mem1 = memory.now();
         double load1 = CpuMeter.loadAverage();
-        List<String> profile = List.of();
+        List<String> profile = new ArrayList<>();
+        profile.add("threads counted as " + ServiceThreads.OTHER + ": " + others(threads));
         if (jfr != null) {
-          profile = jfr.stop(threads::of, 6);
+          profile.addAll(jfr.stop(threads::of, 6));
           jfr.close();
         }
         load.close();
@@ -113,6 +114,17 @@ final class CellRun {
             profile);
       }
     }
+  }
+
+  /** The live threads no service claims, named without their numbers. */
+  private static java.util.Set<String> others(ServiceThreads threads) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (threads.of(t).equals(ServiceThreads.OTHER)) {
+        names.add(t.getName().replaceAll("[0-9]+", "N"));
+      }
+    }
+    return names;
   }
 
   private static EventPublisher publisher(ServiceContext context) {

@@ -79,11 +79,11 @@ final class LoopReport {
   static List<String> cost(List<CellResult> cells) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "| hosts | configs | cores used | CPU µs / batch | allocated KB / batch | RSS MiB (end)"
-            + " | old gen after GC MiB (start → end) | top CPU per batch |");
+        "| hosts | configs | cores used | CPU µs / batch synced | allocated KB / batch synced | RSS MiB (end)"
+            + " | heap after GC MiB (start → end) | top CPU per batch |");
     lines.add("|---:|---:|---:|---:|---:|---:|---|---|");
     for (CellResult c : cells) {
-      double batches = Math.max(1, c.batches());
+      double batches = Math.max(1, c.synced());
       long cpu = c.usage().values().stream().mapToLong(CpuMeter.Usage::cpuNanos).sum();
       long bytes = c.usage().values().stream().mapToLong(CpuMeter.Usage::bytes).sum();
       List<MemoryProbe.Sample> m = c.memory();
@@ -109,9 +109,9 @@ final class LoopReport {
     List<String> lines = new ArrayList<>();
     lines.add(f("%d hosts × %d configs, per service:", c.hosts(), c.configs()));
     lines.add(
-        "| service | CPU µs / batch | share | allocated KB / batch | lag max / last | lag slope /s |");
+        "| service | CPU µs / batch synced | share | allocated KB / batch synced | lag max / last | lag slope /s |");
     lines.add("|---|---:|---:|---:|---:|---:|");
-    double batches = Math.max(1, c.batches());
+    double batches = Math.max(1, c.synced());
     long total = c.usage().values().stream().mapToLong(CpuMeter.Usage::cpuNanos).sum();
     c.usage().entrySet().stream()
         .sorted(Comparator.comparingLong(e -> -e.getValue().cpuNanos()))
@@ -139,7 +139,7 @@ final class LoopReport {
     }
     return f(
         "memory over %.1f min (%d readings): RSS %.0f → %.0f MiB (%+.2f MiB/min),"
-            + " old gen after GC %.0f → %.0f MiB (%+.2f MiB/min), heap in use max %.0f MiB",
+            + " heap after GC %.0f → %.0f MiB (%+.2f MiB/min), heap in use max %.0f MiB",
         (m.get(m.size() - 1).seconds() - m.get(0).seconds()) / 60,
         m.size(),
         m.get(0).rssMb(),
@@ -167,7 +167,7 @@ final class LoopReport {
   }
 
   private static String top(CellResult c, int n) {
-    double batches = Math.max(1, c.batches());
+    double batches = Math.max(1, c.synced());
     List<String> parts = new ArrayList<>();
     c.usage().entrySet().stream()
         .sorted(Comparator.comparingLong(e -> -e.getValue().cpuNanos()))

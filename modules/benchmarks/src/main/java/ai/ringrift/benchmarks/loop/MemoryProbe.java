@@ -1,6 +1,8 @@
 package ai.ringrift.benchmarks.loop;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,15 +12,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The process's memory every few seconds: resident set (from {@code /proc/self/status}), heap in
- * use, and the old generation as the last collection left it (what the heap keeps; its growth over
- * a long run is a leak, the heap in use only says when the next collection comes).
+ * use, and the heap as the last garbage collection left it (what the heap keeps, from the JVM's GC
+ * notifications; its growth over a long run is a leak, the heap in use only says when the next
+ * collection comes).
  */
 final class MemoryProbe implements AutoCloseable {
   /** One reading, in MiB, at {@code seconds} since the start. */
   record Sample(double seconds, double rssMb, double heapMb, double oldAfterGcMb) {}
+
+  private volatile double afterGcMb;
+  private final List<Runnable> unsubscribe = new ArrayList<>();
 
   private final List<Sample> samples = new ArrayList<>();
   private final long start = System.nanoTime();
@@ -33,8 +44,44 @@ final class MemoryProbe implements AutoCloseable {
   }
 
   MemoryProbe start() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        NotificationListener listener = (n, h) -> collected(n);
+        emitter.addNotificationListener(listener, null, null);
+        unsubscribe.add(
+            () -> {
+              try {
+                emitter.removeNotificationListener(listener);
+              } catch (ListenerNotFoundException e) {
+                // gone already
+              }
+            });
+      }
+    }
     thread.start();
     return this;
+  }
+
+  /** The heap after a collection: what every heap pool held when it ended. */
+  private void collected(Notification notification) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
+      return;
+    }
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    long used = 0;
+    for (MemoryUsage after : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+      used += after.getUsed();
+    }
+    long nonHeap = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+      if (pool.getType() != MemoryType.HEAP && after != null) {
+        nonHeap += after.getUsed();
+      }
+    }
+    afterGcMb = (used - nonHeap) / MB;
   }
 
   private void run() {
@@ -53,14 +100,7 @@ final class MemoryProbe implements AutoCloseable {
 
   Sample read() {
     double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB;
-    double old = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage after = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && after != null) {
-        old += after.getUsed() / MB;
-      }
-    }
-    return new Sample((System.nanoTime() - start) / 1e9, rssMb(), heap, old);
+    return new Sample((System.nanoTime() - start) / 1e9, rssMb(), heap, afterGcMb);
   }
 
   /** Resident set size in MiB, or -1 where {@code /proc} does not tell. */
@@ -88,6 +128,7 @@ final class MemoryProbe implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stopped = true;
+    unsubscribe.forEach(Runnable::run);
     thread.interrupt();
     thread.join();
   }
