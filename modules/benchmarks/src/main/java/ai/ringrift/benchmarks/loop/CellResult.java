@@ -64,9 +64,13 @@ record CellResult(
     return publishedPerSecond * seconds;
   }
 
-  /** Syncs completed in the window (what per-batch costs are divided by: the batches handled). */
+  /**
+   * Batches of the window whose games were synced (what per-batch costs are divided by: the batches
+   * handled). Not the window's {@code DataSyncCompleted} events: those include one report per
+   * selfplay host of every model distribution, which outnumber the batches at 1 000 hosts.
+   */
   double synced() {
-    return events.getOrDefault("ringrift.sync.completed", 0L);
+    return hops.get(Hop.BATCH_TO_SYNC).count();
   }
 
   /**

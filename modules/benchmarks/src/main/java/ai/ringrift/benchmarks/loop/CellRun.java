@@ -28,6 +28,13 @@ final class CellRun {
   private static final Logger LOGGER = LoggerFactory.getLogger(CellRun.class);
   private static final int DRAIN_LIMIT_SECONDS = 60;
 
+  /**
+   * The hops whose every trigger gets an answer (a sync does not always start an export: that waits
+   * for enough new games).
+   */
+  private static final java.util.Set<Hop> ALWAYS_ANSWERED =
+      java.util.EnumSet.of(Hop.BATCH_TO_SYNC, Hop.TRAINED_TO_EVALUATING, Hop.EVALUATED_TO_DECIDED);
+
   private final LoopOptions options;
   private final Path dir;
 
@@ -91,7 +98,7 @@ final class CellRun {
           jfr.close();
         }
         load.close();
-        double drain = drain(lag, loop.groups().size());
+        double drain = drain(lag, loop.groups().size(), observer);
         Map<Hop, CellResult.HopLatency> hops = new EnumMap<>(Hop.class);
         for (Hop hop : Hop.values()) {
           hops.put(hop, latency(observer.latencies(hop), observer.unanswered(hop)));
@@ -140,13 +147,17 @@ final class CellRun {
 
   /**
    * Seconds until every service's lag is back at its floor (at most one per partition: a
-   * transaction's commit marker takes an offset nobody consumes), or -1 after the limit.
+   * transaction's commit marker takes an offset nobody consumes) and every trigger of the window
+   * that always gets an answer has one, or -1 after the limit. Without the second condition a slow
+   * cell's latencies would leave out its slowest triggers: those still queued when the lag looks
+   * small.
    */
-  private static double drain(LagProbe lag, int services) throws Exception {
+  private static double drain(LagProbe lag, int services, LoopObserver observer) throws Exception {
     long start = System.nanoTime();
     while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_LIMIT_SECONDS)) {
       long behind = lag.readLag().values().stream().mapToLong(Long::longValue).sum();
-      if (behind <= 12L * services) {
+      if (behind <= 12L * services
+          && ALWAYS_ANSWERED.stream().allMatch(h -> observer.unanswered(h) == 0)) {
         return (System.nanoTime() - start) / 1e9;
       }
       TimeUnit.MILLISECONDS.sleep(500);

@@ -32,6 +32,15 @@ import java.util.UUID;
  * {@code mvn verify}. The report goes to standard output (this is a command-line tool).
  */
 public final class LoopBenchmark {
+  /**
+   * What one run measured and wrote.
+   *
+   * @param ceiling Kafka's own figures
+   * @param cells one result per hosts × configs
+   * @param report the lines of {@code report.md}
+   */
+  record Outcome(KafkaCeiling ceiling, List<CellResult> cells, List<String> report) {}
+
   private LoopBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -44,20 +53,30 @@ public final class LoopBenchmark {
       System.exit(2);
       return;
     }
-    Files.createDirectories(options.out());
-    Path data = Files.createTempDirectory("ringrift-bench-loop-");
-    List<String> report = new ArrayList<>();
-    try {
-      run(options, data, report, String.join(" ", args));
-    } finally {
-      deleteQuietly(data);
-    }
-    Files.write(options.out().resolve("report.md"), report, StandardCharsets.UTF_8);
+    run(options, String.join(" ", args));
     System.out.println("report and plots in " + options.out().toAbsolutePath());
     System.exit(0); // a Kafka client thread of a closed platform must not keep the JVM alive
   }
 
-  private static void run(LoopOptions options, Path data, List<String> report, String command)
+  /**
+   * Runs the grid of {@code options}, writes {@code report.md} and the plots to its output
+   * directory; the platforms' data lives in a temporary directory removed at the end.
+   */
+  static Outcome run(LoopOptions options, String command) throws Exception {
+    Files.createDirectories(options.out());
+    Path data = Files.createTempDirectory("ringrift-bench-loop-");
+    List<String> report = new ArrayList<>();
+    Outcome outcome;
+    try {
+      outcome = run(options, data, report, command);
+    } finally {
+      deleteQuietly(data);
+    }
+    Files.write(options.out().resolve("report.md"), report, StandardCharsets.UTF_8);
+    return outcome;
+  }
+
+  private static Outcome run(LoopOptions options, Path data, List<String> report, String command)
       throws Exception {
     say(report, "# The loop at scale");
     say(report, "");
@@ -96,6 +115,7 @@ public final class LoopBenchmark {
     LoopPlots.memory(longest, options.out().resolve("loop-memory.png"));
     say(report, "");
     say(report, f("load average at the end: %.1f", CpuMeter.loadAverage()));
+    return new Outcome(ceiling, List.copyOf(cells), List.copyOf(report));
   }
 
   private static KafkaCeiling ceiling(LoopOptions options, Path dir) throws Exception {

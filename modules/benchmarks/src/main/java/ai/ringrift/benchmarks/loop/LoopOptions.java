@@ -38,7 +38,8 @@ record LoopOptions(
       "options: --hosts 10,100,1000 --configs 1,4,12 --seconds 60 --warmup 20"
           + " --interval 60 (seconds between batches of one host and config) --games 50"
           + " --pacing instant|configured --tool-records 500000 --latency-records 5000"
-          + " --jfr --out target/loop-benchmark";
+          + " --jfr --out target/loop-benchmark"
+          + " --quick (a tiny grid, 2 hosts x 1,2 configs, 15 s each, for a smoke run; later options win)";
 
   LoopOptions {
     hosts = List.copyOf(hosts);
@@ -67,13 +68,22 @@ record LoopOptions(
     int latencyRecords = 5_000;
     boolean jfr = false;
     Path out = Path.of("target/loop-benchmark");
+    if (List.of(args).contains("--quick")) {
+      hosts = List.of(2);
+      configs = List.of(1, 2);
+      seconds = 15;
+      warmup = 10;
+      interval = 2;
+      toolRecords = 20_000;
+      latencyRecords = 200;
+    }
     for (int i = 0; i < args.length; i++) {
       String name = args[i].toLowerCase(Locale.ROOT);
       if (name.equals("--help") || name.equals("-h")) {
         throw new IllegalArgumentException(USAGE);
       }
-      if (name.equals("--jfr")) {
-        jfr = true;
+      if (name.equals("--jfr") || name.equals("--quick")) {
+        jfr |= name.equals("--jfr");
         continue;
       }
       if (i + 1 >= args.length) {

@@ -21,20 +21,22 @@ final class LoopReport {
   static List<String> throughput(List<CellResult> cells, KafkaCeiling k) {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "| hosts | configs | batches/s offered | published | synced | exports/s | trainings/s"
+        "| hosts | configs | batches/s offered | published | synced | sync reports/s (games + models)"
+            + " | exports/s | trainings/s"
             + " | evaluations/s | decisions/s | all events/s | ÷ ProducerPerformance | sustained"
             + " | drain s | load avg |");
-    lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+    lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
     for (CellResult c : cells) {
       lines.add(
           f(
-              "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.4f | %s | %.1f"
-                  + " | %.1f–%.1f |",
+              "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.4f | %s"
+                  + " | %.1f | %.1f–%.1f |",
               c.hosts(),
               c.configs(),
               c.offeredPerSecond(),
               c.publishedPerSecond(),
               syncedPerSecond(c),
+              c.rate("ringrift.sync.completed"),
               c.rate("ringrift.export.completed"),
               c.rate("ringrift.training.completed"),
               c.rate("ringrift.evaluation.completed"),
@@ -128,6 +130,8 @@ final class LoopReport {
                       lag == null ? "–" : lag.max() + " / " + lag.last(),
                       lag == null ? "–" : f("%.2f", lag.slopePerSecond())));
             });
+    lines.add("");
+    lines.add("events in the window: " + c.events());
     return lines;
   }
 
