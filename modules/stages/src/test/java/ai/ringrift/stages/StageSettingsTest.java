@@ -7,6 +7,7 @@ import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
+import ai.ringrift.stages.sync.SyncConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,5 +54,22 @@ class StageSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("stages.yaml")
         .hasMessageContaining("maxAttempts");
+  }
+
+  @Test
+  void syncCopiesWithRsyncUnlessATransferActionIsConfigured() {
+    ConfigSource repo = ConfigSource.directory(CONFIG);
+
+    assertThat(StageSettings.load(repo).sync().transferAction())
+        .isInstanceOf(ai.ringrift.stages.action.rsync.RsyncAction.class);
+    SyncConfig withTransfer =
+        StageSettings.load(repo)
+            .sync()
+            .withTransfer(new ActionSpec(ActionKind.PLUGIN, null, "echo"));
+    assertThat(withTransfer.transferAction())
+        .isNotInstanceOf(ai.ringrift.stages.action.rsync.RsyncAction.class);
+    assertThat(
+            withTransfer.withHosts(java.util.List.of(), java.util.List.of(), 0).transfer().plugin())
+        .isEqualTo("echo");
   }
 }

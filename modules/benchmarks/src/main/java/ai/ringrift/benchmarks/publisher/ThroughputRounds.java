@@ -1,5 +1,6 @@
 package ai.ringrift.benchmarks.publisher;
 
+import ai.ringrift.benchmarks.common.CpuMeter;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;

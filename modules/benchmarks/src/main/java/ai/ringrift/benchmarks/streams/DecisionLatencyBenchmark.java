@@ -1,5 +1,6 @@
 package ai.ringrift.benchmarks.streams;
 
+import ai.ringrift.benchmarks.common.Stats;
 import ai.ringrift.events.BaselineResult;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EvaluationCompleted;

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code .signals}, {@code .models}): the latest committed value per key, kept current by one
  * consumer thread that reads every partition (no consumer group). A stage reads these before it
  * acts; {@link #awaitCaughtUp} makes sure what it reads includes everything committed before the
- * call, and {@link #applyOwn} shows the stage its own writes at once.
+ * call (it wakes the reader, so a stage pays a round trip for it, not the reader's poll timeout),
+ * and {@link #applyOwn} shows the stage its own writes at once.
  */
 public final class StateTables implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StateTables.class);
@@ -58,6 +60,7 @@ public final class StateTables implements AutoCloseable {
   private final Thread thread;
   private volatile long version;
   private volatile boolean closed;
+  private volatile boolean reading;
   private volatile String lastError;
 
   private StateTables(
@@ -117,7 +120,10 @@ public final class StateTables implements AutoCloseable {
    */
   public void awaitCaughtUp(Duration timeout) throws InterruptedException, TimeoutException {
     Barrier barrier = new Barrier();
-    barriers.add(barrier); // served within one short poll
+    barriers.add(barrier);
+    if (reading) {
+      consumer.wakeup(); // served now, not after the reader's poll times out
+    }
     try {
       barrier.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -180,13 +186,20 @@ public final class StateTables implements AutoCloseable {
   private void read() {
     try {
       List<TopicPartition> partitions = assign();
+      reading = true; // from now on a wakeup can only end a poll (or an end-offsets request)
       while (!closed) {
         try {
-          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-            decode(record);
+          try {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+              decode(record);
+            }
+          } catch (WakeupException e) {
+            // a barrier was asked for: serve it without waiting for records
           }
           lastError = null;
           serveBarriers(partitions);
+        } catch (WakeupException e) {
+          // a barrier asked while the last one was served: the next round serves it
         } catch (RuntimeException e) {
           if (Failures.classify(e) == Failures.Kind.MISCONFIGURED) {
             throw e; // the other wire format: stop here rather than read on past the record
@@ -268,6 +281,8 @@ public final class StateTables implements AutoCloseable {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
         added.forEach(b -> b.target = end);
         waiting.addAll(added);
+      } catch (WakeupException e) {
+        barriers.addAll(added); // another barrier came meanwhile: all are served next round
       } catch (RuntimeException e) {
         lastError = e.toString();
         barriers.addAll(added); // asked again on the next round

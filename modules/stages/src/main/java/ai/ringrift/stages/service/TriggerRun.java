@@ -43,22 +43,30 @@ final class TriggerRun {
       run.check();
       parts.support().tables().awaitCaughtUp(CATCH_UP);
       TriggerLookup at = TriggerLookup.of(parts.recorder().latest(job), job.triggerId());
-      switch (at.kind()) {
-        case FINISHED -> {
-          parts.metrics().skipped.inc();
-          LOGGER.info(
-              "stage={} trigger={} is done already; not run again", stage(), job.triggerId());
-          return;
-        }
-        case FRESH -> attempt(1);
-        case STARTED -> startedElsewhere(at.latest());
-        case FAILED -> retry(at, parts.policy().backoffAfter(at.attempt()));
-        case INTERRUPTED -> retry(at, Duration.ZERO);
+      boolean done =
+          switch (at.kind()) {
+            case FINISHED -> {
+              parts.metrics().skipped.inc();
+              LOGGER.info(
+                  "stage={} trigger={} is done already; not run again", stage(), job.triggerId());
+              yield true;
+            }
+            case FRESH -> attempt(1);
+            case STARTED -> {
+              startedElsewhere(at.latest());
+              yield false;
+            }
+            case FAILED -> retry(at, parts.policy().backoffAfter(at.attempt()));
+            case INTERRUPTED -> retry(at, Duration.ZERO);
+          };
+      if (done) {
+        return;
       }
     }
   }
 
-  private void retry(TriggerLookup at, Duration backoff)
+  /** Gives up after the last attempt, else waits out {@code backoff} and tries again. */
+  private boolean retry(TriggerLookup at, Duration backoff)
       throws InterruptedException, TimeoutException {
     StageRun latest = at.latest();
     if (at.attempt() >= parts.policy().maxAttempts()) {
@@ -66,16 +74,19 @@ final class TriggerRun {
           .recorder()
           .gaveUp(job, run, at.attempt(), Objects.toString(latest.getError(), "failed"));
       parts.metrics().gaveUp.inc();
-      return;
+      return true;
     }
     TriggerRunner.sleepUntil(run, clock, latest.getHeader().getOccurredAt().plus(backoff));
-    attempt(at.attempt() + 1);
+    parts.support().tables().awaitCaughtUp(CATCH_UP); // the breaker may have changed meanwhile
+    return attempt(at.attempt() + 1);
   }
 
-  private void attempt(int n) throws InterruptedException, TimeoutException {
+  /**
+   * Runs attempt {@code n} (the tables are caught up: the lookup or the retry's wait just did it);
+   * true when it succeeded, so the trigger is done, false when it failed and may be tried again.
+   */
+  private boolean attempt(int n) throws InterruptedException, TimeoutException {
     run.attempt(n);
-    // the breaker's latest word: a retry's backoff may have given it time to change
-    parts.support().tables().awaitCaughtUp(CATCH_UP);
     Verdict verdict = parts.gate().admit(job.config(), parts.stage(), run);
     RunAttempt attempt =
         RunAttempt.of(
@@ -92,9 +103,10 @@ final class TriggerRun {
       parts.metrics().succeeded.inc();
       parts.metrics().succeeded(job.config()).inc();
       job.committed(outcome);
-    } else {
-      fail(attempt, outcome.error().orElseThrow());
+      return true;
     }
+    fail(attempt, outcome.error().orElseThrow());
+    return false;
   }
 
   private Outcome act(RunAttempt attempt) {

@@ -2,6 +2,9 @@ package ai.ringrift.stages.sync;
 
 import ai.ringrift.config.Check;
 import ai.ringrift.events.TransferPriority;
+import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.action.ActionSpec;
+import ai.ringrift.stages.action.rsync.RsyncAction;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,6 +22,8 @@ import java.util.Set;
  * @param gamesPriority bandwidth priority of game transfers
  * @param modelsPriority bandwidth priority of model transfers
  * @param transferKbps the rate a transfer asks the allocator for; 0 for the allocator's default
+ * @param transfer what copies, when not rsync: {@code {kind: PLUGIN, plugin: <name>}} (the
+ *     benchmarks' instant transfers); absent for rsync as {@code rsync} says
  */
 public record SyncConfig(
     RsyncSpec rsync,
@@ -27,7 +32,12 @@ public record SyncConfig(
     double modelStaggerSeconds,
     TransferPriority gamesPriority,
     TransferPriority modelsPriority,
-    int transferKbps) {
+    int transferKbps,
+    ActionSpec transfer) {
+  /** The parameters of a transfer: what rsync is given. */
+  public static final Set<String> TRANSFER_PLACEHOLDERS =
+      Set.of(RsyncAction.SOURCE, RsyncAction.DESTINATION, RsyncAction.BWLIMIT_KBPS);
+
   public SyncConfig {
     Check.present("rsync", rsync);
     trainingHosts = Check.list(trainingHosts);
@@ -50,6 +60,34 @@ public record SyncConfig(
     Check.atLeast("transferKbps", transferKbps, 0);
   }
 
+  /** Sync by rsync. */
+  public SyncConfig(
+      RsyncSpec rsync,
+      List<SyncHost> trainingHosts,
+      List<SyncHost> selfplayHosts,
+      double modelStaggerSeconds,
+      TransferPriority gamesPriority,
+      TransferPriority modelsPriority,
+      int transferKbps) {
+    this(
+        rsync,
+        trainingHosts,
+        selfplayHosts,
+        modelStaggerSeconds,
+        gamesPriority,
+        modelsPriority,
+        transferKbps,
+        null);
+  }
+
+  /** What copies a transfer's files: rsync, or the {@code transfer} spec's action. */
+  public Action transferAction() {
+    RsyncAction rsyncAction = new RsyncAction(rsync);
+    return transfer == null
+        ? rsyncAction
+        : transfer.create("sync.transfer", TRANSFER_PLACEHOLDERS, () -> rsyncAction);
+  }
+
   public Duration modelStagger() {
     return Duration.ofNanos(Math.round(modelStaggerSeconds * 1e9));
   }
@@ -57,6 +95,19 @@ public record SyncConfig(
   /** A copy with other hosts (the simulated cluster's directories). */
   public SyncConfig withHosts(List<SyncHost> training, List<SyncHost> selfplay, double stagger) {
     return new SyncConfig(
-        rsync, training, selfplay, stagger, gamesPriority, modelsPriority, transferKbps);
+        rsync, training, selfplay, stagger, gamesPriority, modelsPriority, transferKbps, transfer);
+  }
+
+  /** A copy that copies with {@code changed}'s action instead of rsync (the benchmarks). */
+  public SyncConfig withTransfer(ActionSpec changed) {
+    return new SyncConfig(
+        rsync,
+        trainingHosts,
+        selfplayHosts,
+        modelStaggerSeconds,
+        gamesPriority,
+        modelsPriority,
+        transferKbps,
+        changed);
   }
 }

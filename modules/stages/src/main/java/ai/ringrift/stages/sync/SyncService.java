@@ -9,7 +9,6 @@ import ai.ringrift.events.Stage;
 import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
-import ai.ringrift.stages.action.rsync.RsyncAction;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
 import ai.ringrift.stages.service.RunPolicy;
 import ai.ringrift.stages.service.StageHost;
@@ -94,7 +93,7 @@ public final class SyncService extends StageService<SyncService> {
         new Parts(
             config,
             new SyncAction(config, paths),
-            new Transfers(new RsyncAction(config.rsync()), bandwidth, config.transferKbps()),
+            new Transfers(config.transferAction(), bandwidth, config.transferKbps()),
             host::publisher,
             RoleContext.localHost());
   }

@@ -1,6 +1,7 @@
 package ai.ringrift.stages.sync;
 
 import ai.ringrift.events.TransferPriority;
+import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.FailureKind;
@@ -15,13 +16,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Runs one rsync at the rate the bandwidth allocator grants, and gives the grant back after. */
+/**
+ * Runs one transfer (rsync, or the configured transfer action) at the rate the bandwidth allocator
+ * grants, and gives the grant back after.
+ */
 final class Transfers {
-  private final RsyncAction rsync;
+  private final Action rsync;
   private final BandwidthClient bandwidth;
   private final int kbps;
 
-  Transfers(RsyncAction rsync, BandwidthClient bandwidth, int kbps) {
+  Transfers(Action rsync, BandwidthClient bandwidth, int kbps) {
     this.rsync = rsync;
     this.bandwidth = bandwidth;
     this.kbps = kbps;

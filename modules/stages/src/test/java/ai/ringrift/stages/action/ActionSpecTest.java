@@ -127,4 +127,46 @@ class ActionSpecTest {
         .hasMessageEndingWith(
             "simulation.evaluator.drawRate: must be between 0.0 and 0.5, was 0.9");
   }
+
+  @Test
+  void aPluginKindNeedsThePluginsName() throws IOException {
+    Files.writeString(dir.resolve("stages.yaml"), "export:\n  action: {kind: PLUGIN}\n");
+
+    assertThatThrownBy(
+            () -> ConfigSource.directory(dir).section("stages.yaml", "export", StageSection.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("stages.yaml: export.action.plugin: is required when kind is PLUGIN");
+  }
+
+  @Test
+  void createsThePluginsActionForPluginKind() throws IOException, InterruptedException {
+    Files.writeString(
+        dir.resolve("stages.yaml"), "export:\n  action: {kind: PLUGIN, plugin: echo}\n");
+    ActionSpec spec =
+        ConfigSource.directory(dir).section("stages.yaml", "export", StageSection.class).action();
+
+    Action action = spec.create("export.action", Set.of("config"), SimulatedExport::new);
+
+    assertThat(action.run(ActionRequest.of("r1", java.util.Map.of("config", "hex8_2p"))).values())
+        .isEqualTo(EchoPlugin.values("export.action", "hex8_2p"));
+  }
+
+  @Test
+  void namesAnUnknownPluginAndTheKnownOnes() {
+    ActionSpec spec = new ActionSpec(ActionKind.PLUGIN, null, "instant");
+
+    assertThatThrownBy(() -> spec.create("training.action", Set.of(), SimulatedExport::new))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "training.action.plugin: no action plugin named 'instant' on the classpath (found: echo)");
+  }
+
+  @Test
+  void aPluginWithoutAnActionForTheKeyNamesTheKey() {
+    ActionSpec spec = new ActionSpec(ActionKind.PLUGIN, null, "echo");
+
+    assertThatThrownBy(() -> spec.create("promotion.action", Set.of(), SimulatedExport::new))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("promotion.action.plugin: echo has no action for promotion.action");
+  }
 }

@@ -109,6 +109,7 @@ class StageLoopIT {
             0,
             t.modelBytes(),
             0);
+    long syncsSkipped = syncCounter("skipped");
     try (SimulatedCluster loop =
         SimulatedCluster.start(
             context,
@@ -206,6 +207,10 @@ class StageLoopIT {
                             assertThat(c.promotions()).isPositive();
                           }));
 
+      // a trigger whose run just succeeded is done: not looked up again and counted as skipped
+      assertThat(syncCounter("succeeded")).isPositive();
+      assertThat(syncCounter("skipped")).isEqualTo(syncsSkipped);
+
       // every stage recorded its runs, and no attempt of a trigger started twice
       for (Stage stage :
           List.of(Stage.SYNC, Stage.EXPORT, Stage.TRAINING, Stage.EVALUATION, Stage.PROMOTION)) {
@@ -219,6 +224,15 @@ class StageLoopIT {
             .doesNotHaveDuplicates();
       }
     }
+  }
+
+  /** A run counter of the sync stage ({@code runs.succeeded}, {@code runs.skipped}, ...). */
+  private static long syncCounter(String name) {
+    return context
+        .runtime()
+        .metrics()
+        .counter("ringrift.stage.selfplay-sync.runs." + name)
+        .getCount();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package ai.ringrift.benchmarks.publisher;
+package ai.ringrift.benchmarks.common;
 
 import ai.ringrift.events.contract.ConfigKeys;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * Sends Kafka's tool's keyless records to exactly the partitions our publisher's records go to:
  * record {@code i} goes where the key of config {@code i % configs} hashes (the producer's own
- * {@code murmur2(key) % partitions}), as {@link OurPublisherRun} cycles through the configs. The
+ * {@code murmur2(key) % partitions}), as the publisher benchmark cycles through the configs. The
  * twelve keys do not hash evenly over six partitions (one gets none, one a third), so a round-robin
  * spread would not be the same load.
  */

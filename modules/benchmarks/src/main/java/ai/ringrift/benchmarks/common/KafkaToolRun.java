@@ -1,4 +1,4 @@
-package ai.ringrift.benchmarks.publisher;
+package ai.ringrift.benchmarks.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,14 +13,14 @@ import org.apache.kafka.tools.ProducerPerformance;
  * Kafka's own producer benchmark ({@code kafka-producer-perf-test}), run in this JVM against the
  * embedded broker; its summary line is parsed for the rate.
  */
-final class KafkaToolRun {
+public final class KafkaToolRun {
   private static final Pattern SUMMARY =
       Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec");
 
   private KafkaToolRun() {}
 
   /** How the tool spreads its (keyless) records over the partitions. */
-  enum Spread {
+  public enum Spread {
     /** The producer's default: a whole batch to one partition, then the next (sticky). */
     STICKY(null),
     /**
@@ -37,7 +37,7 @@ final class KafkaToolRun {
   }
 
   /** Records per second Kafka's tool reached for {@code records} records of {@code size} bytes. */
-  static double run(
+  public static double run(
       String bootstrap,
       String topic,
       int records,

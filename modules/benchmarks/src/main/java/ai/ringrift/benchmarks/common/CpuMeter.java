@@ -1,12 +1,14 @@
-package ai.ringrift.benchmarks.publisher;
+package ai.ringrift.benchmarks.common;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Where the CPU went during one run, per record: the calling thread (building, serializing and
@@ -14,10 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * in-process broker and registry) and the rest of the process (GC, JIT). On a machine with few
  * cores the rate follows the process total, so this says where a difference in rate comes from.
  *
- * <p>Threads are read every {@value #PERIOD_MS} ms because Kafka's tool closes its producer, and
- * with it the I/O thread, inside the run: that thread's last few milliseconds go uncounted.
+ * <p>Threads are read every {@value #PERIOD_MS} ms (or the period given) because Kafka's tool
+ * closes its producer, and with it the I/O thread, inside the run: that thread's last few
+ * milliseconds go uncounted. {@link #stop(Function)} sums the threads into groups a caller names
+ * (the loop benchmark's services, by thread name) instead.
  */
-final class CpuMeter {
+public final class CpuMeter {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
@@ -30,7 +34,7 @@ final class CpuMeter {
    * calling thread and in all Java threads; the run's garbage collections and JIT compilation
    * (milliseconds: the collections' pauses, the compilers' time).
    */
-  record Spent(
+  public record Spent(
       double caller,
       double producerIo,
       double otherThreads,
@@ -40,7 +44,7 @@ final class CpuMeter {
       long collections,
       long gcMs,
       long jitMs) {
-    double process() {
+    public double process() {
       return caller + producerIo + otherThreads + vm;
     }
   }
@@ -58,10 +62,23 @@ final class CpuMeter {
     static final Reading NONE = new Reading(0, 0);
   }
 
+  /**
+   * CPU and allocation of one group of threads over a run.
+   *
+   * @param cpuNanos CPU nanoseconds
+   * @param bytes bytes allocated (0 for the group {@link #VM}, which has no Java threads)
+   */
+  public record Usage(long cpuNanos, long bytes) {}
+
+  /** The group of {@link #stop(Function)} that holds the process's CPU outside Java threads. */
+  public static final String VM = "jvm (gc, jit)";
+
   private final Thread sampler;
+  private final long periodNanos;
   private volatile boolean stopped;
 
-  private CpuMeter() {
+  private CpuMeter(Duration period) {
+    this.periodNanos = period.toNanos();
     read(first);
     sampler = new Thread(this::sample, "bench-cpu-meter");
     sampler.setDaemon(true);
@@ -69,16 +86,52 @@ final class CpuMeter {
   }
 
   /** Starts measuring; the calling thread is the one that sends. */
-  static CpuMeter start() {
-    return new CpuMeter();
+  public static CpuMeter start() {
+    return new CpuMeter(Duration.ofMillis(PERIOD_MS));
   }
 
-  /** What was spent since {@link #start()}, per record. */
-  Spent stop(int records) throws InterruptedException {
+  /** Starts measuring, reading the threads every {@code period}. */
+  public static CpuMeter start(Duration period) {
+    return new CpuMeter(period);
+  }
+
+  /**
+   * What every group of threads spent since the start; {@code group} names a thread's group. The
+   * meter's own thread is left out; the process's CPU outside the threads is the group {@link #VM}.
+   */
+  public Map<String, Usage> stop(Function<Thread, String> group) throws InterruptedException {
+    long processNanos = finish();
+    Map<String, Usage> groups = new TreeMap<>();
+    long threadsNanos = 0;
+    for (Map.Entry<Thread, Reading> seen : last.entrySet()) {
+      Thread thread = seen.getKey();
+      Reading before = first.getOrDefault(thread, Reading.NONE);
+      long cpu = seen.getValue().cpu() - before.cpu();
+      threadsNanos += cpu;
+      if (thread != sampler) {
+        long bytes = seen.getValue().bytes() - before.bytes();
+        groups.merge(
+            group.apply(thread),
+            new Usage(cpu, bytes),
+            (a, b) -> new Usage(a.cpuNanos() + b.cpuNanos(), a.bytes() + b.bytes()));
+      }
+    }
+    groups.put(VM, new Usage(Math.max(0, processNanos - threadsNanos), 0));
+    return groups;
+  }
+
+  /** The process's CPU nanoseconds since the start, once the threads were read a last time. */
+  private long finish() throws InterruptedException {
     stopped = true;
     sampler.join();
     long processNanos = OS.getProcessCpuTime() - process;
     read(last);
+    return processNanos;
+  }
+
+  /** What was spent since {@link #start()}, per record. */
+  public Spent stop(int records) throws InterruptedException {
+    long processNanos = finish();
     long callerNanos = 0;
     long io = 0;
     long other = 0;
@@ -118,7 +171,7 @@ final class CpuMeter {
   private void sample() {
     while (!stopped) {
       read(last);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MS));
+      LockSupport.parkNanos(periodNanos);
     }
   }
 
@@ -168,7 +221,7 @@ final class CpuMeter {
   }
 
   /** The one-minute load average, or -1 where the OS does not tell. */
-  static double loadAverage() {
+  public static double loadAverage() {
     return OS.getSystemLoadAverage();
   }
 }
