@@ -33,7 +33,7 @@ class ActionSpecTest {
   @Test
   void theRepositoryConfigBinds() {
     StageSection export = REPO.section("stages.yaml", "export", StageSection.class);
-    assertThat(export.action().kind()).isEqualTo(ActionKind.SIMULATION);
+    assertThat(export.action().kind()).isEqualTo(ActionKind.COMMAND);
     assertThat(export.validation().requiredArrays())
         .containsExactly("features", "policy", "values");
     assertThat(
