@@ -7,7 +7,6 @@ import ai.ringrift.admin.cli.Table;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.DaemonHeartbeat;
-import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.DaemonStatusReader;
 import java.io.PrintWriter;
@@ -18,28 +17,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code launch --status}: the latest heartbeat of every daemon in the cluster, as a table. */
-final class DaemonStatusView {
-  private final ClusterOptions connection;
-  private final OutputOptions output;
-  private final PrintWriter out;
+/**
+ * The latest heartbeat of every daemon in the cluster, as a table or JSON: {@code daemons status},
+ * {@code launch --status} and the daemons section of {@code cluster status}.
+ */
+public final class DaemonStatusView {
+  private final List<DaemonStatusReader.Reported> daemons;
+  private final Duration since;
 
-  DaemonStatusView(ClusterOptions connection, OutputOptions output, PrintWriter out) {
-    this.connection = connection;
-    this.output = output;
-    this.out = out;
+  private DaemonStatusView(List<DaemonStatusReader.Reported> daemons, Duration since) {
+    this.daemons = daemons;
+    this.since = since;
   }
 
-  int show(DaemonSettings settings, Duration since) throws Exception {
-    connection.admin().close(); // one line when the cluster is not there
-    TopicCatalog catalog = connection.catalog();
+  /** Reads the heartbeats of the last {@code since} from {@code connection}'s cluster. */
+  public static DaemonStatusView read(ClusterOptions connection, Duration since) throws Exception {
+    DaemonSettings settings = DaemonSettings.load(connection.config());
     KafkaSettings kafka = connection.kafkaSettings();
-    List<DaemonStatusReader.Reported> daemons =
-        new DaemonStatusReader(kafka, catalog, EventSerdes.from(kafka, catalog), Clock.systemUTC())
-            .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT);
+    return new DaemonStatusView(
+        new DaemonStatusReader(
+                kafka,
+                connection.catalog(),
+                EventSerdes.from(kafka, connection.catalog()),
+                Clock.systemUTC())
+            .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT),
+        since);
+  }
+
+  /** Prints the table (or, when none reported, says so) or the JSON. */
+  public void print(OutputOptions output, PrintWriter out) {
+    if (!output.json() && daemons.isEmpty()) {
+      out.println(none());
+      out.flush();
+      return;
+    }
+    output.print(out, json(), table());
+  }
+
+  /** What the table shows when no daemon reported. */
+  public String none() {
+    return "no daemon heartbeat within the last " + since;
+  }
+
+  /** One row per daemon. */
+  public Table table() {
     Table table =
         Table.of("NODE", "DAEMON", "STATE", "UPTIME", "RESTARTS", "ROLES", "LAG", "LAST ERROR");
-    List<Map<String, Object>> json = new ArrayList<>();
     for (DaemonStatusReader.Reported reported : daemons) {
       DaemonHeartbeat h = reported.heartbeat();
       String state =
@@ -54,6 +77,15 @@ final class DaemonStatusView {
           roles,
           h.getLag(),
           h.getLastError());
+    }
+    return table;
+  }
+
+  /** One object per daemon. */
+  public List<Map<String, Object>> json() {
+    List<Map<String, Object>> json = new ArrayList<>();
+    for (DaemonStatusReader.Reported reported : daemons) {
+      DaemonHeartbeat h = reported.heartbeat();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("node", h.getNode());
       row.put("daemon", h.getDaemon());
@@ -67,12 +99,6 @@ final class DaemonStatusView {
       row.put("lastError", h.getLastError());
       json.add(row);
     }
-    if (!output.json() && table.size() == 0) {
-      out.println("no daemon heartbeat within the last " + since);
-      out.flush();
-      return 0;
-    }
-    output.print(out, json, table);
-    return 0;
+    return json;
   }
 }
