@@ -6,6 +6,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.health.StandardHealthChecks;
+import ai.ringrift.runtime.metrics.KafkaClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,8 @@ public final class ServiceMain {
   public static ServiceContext context(
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
     TopicCatalog catalog = TopicCatalog.load(config);
-    return new ServiceContext(config, kafka, catalog, EventSerdes.from(kafka, catalog), runtime);
+    KafkaSettings reported = KafkaClientMetrics.reportedBy(kafka);
+    return new ServiceContext(
+        config, reported, catalog, EventSerdes.from(reported, catalog), runtime);
   }
 }
