@@ -94,7 +94,8 @@ public final class KafkaClientMetrics implements MultiCollector {
         families
             .computeIfAbsent(named.family(), f -> new Family(f, name.description(), counter, false))
             .add(labels, number.doubleValue() * named.scale(), null);
-      } else if (value != null) {
+      } else if (value != null && !value.toString().contains("\n")) {
+        // a text (not a topology description, which is no label value) as an info metric
         families
             .computeIfAbsent(named.family(), f -> new Family(f, name.description(), false, true))
             .add(labels, 1, value.toString());
