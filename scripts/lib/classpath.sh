@@ -1,8 +1,10 @@
 # Sourced by the scripts that run Java from this checkout: sets $ringrift_classpath to the admin
-# module's classes plus its runtime classpath (which holds every module and Kafka's tools), building
-# first when it was never built or a source changed since. RINGRIFT_NO_BUILD=1 never builds (tests
-# that run inside a Maven build, where building again would recurse). RINGRIFT_CLASSPATH, when set,
-# is used as it is (the Docker image sets it to its jars).
+# module's jar plus its runtime classpath (which holds every module and Kafka's tools), building
+# first when it was never built or a source changed since, and $ringrift_class_archive to the
+# class archive (AppCDS) made for that classpath, when there is one. RINGRIFT_NO_BUILD=1 never
+# builds (tests that run inside a Maven build, where building again would recurse).
+# RINGRIFT_CLASSPATH, when set, is used as it is (the Docker image sets it to its jars).
+ringrift_class_archive=""
 if [ -n "${RINGRIFT_CLASSPATH:-}" ]; then
   ringrift_classpath="$RINGRIFT_CLASSPATH"
   return 0
@@ -10,12 +12,15 @@ fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target="$root/modules/admin/target"
 stamp="$target/runtime-classpath.txt"
+archive="$target/ringrift.jsa"
 
+# Any source, schema, config or pom newer than the last build: one walk of the tree that skips
+# build output (target/) and .git, so it costs milliseconds however much was built.
 stale() {
   [ ! -f "$stamp" ] && return 0
-  [ -n "$(find "$root/pom.xml" "$root/modules" "$root/schemas" "$root/config" -newer "$stamp" \
-      -not -path '*/target/*' \( -name '*.java' -o -name '*.avsc' -o -name '*.yaml' -o -name '*.xml' \) \
-      -print -quit)" ]
+  [ -n "$(find "$root/pom.xml" "$root/modules" "$root/schemas" "$root/config" \
+      \( -name target -o -name .git \) -prune -o -newer "$stamp" \
+      \( -name '*.java' -o -name '*.avsc' -o -name '*.yaml' -o -name '*.xml' \) -print -quit)" ]
 }
 
 if [ "${RINGRIFT_NO_BUILD:-}" = "1" ]; then
@@ -36,4 +41,20 @@ elif stale; then
   touch "$stamp"
 fi
 
-ringrift_classpath="$target/classes:$(cat "$stamp")"
+# a jar, not target/classes: the JVM archives classes from jars only
+ringrift_classpath="$(ls "$target"/ringrift-admin-*.jar | grep -v -e '-tests.jar$' | head -1):$(cat "$stamp")"
+
+# The class archive: made once per build by a training run (ClassArchiveTraining) that loads what
+# short commands load; the JVM checks it against the classpath's jars and ignores a stale one.
+if [ ! "$archive" -nt "$stamp" ] && [ "${RINGRIFT_NO_BUILD:-}" != "1" ]; then
+  tmp="$archive.$$"
+  if java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$ringrift_classpath" ai.ringrift.admin.cli.ClassArchiveTraining >/dev/null 2>&1 \
+      && [ -f "$tmp" ]; then
+    mv -f "$tmp" "$archive"
+  else
+    rm -f "$tmp"
+  fi
+fi
+[ "$archive" -nt "$stamp" ] && ringrift_class_archive="$archive"
+true

@@ -4,6 +4,8 @@ import ai.ringrift.admin.acls.AclsCommand;
 import ai.ringrift.admin.audit.AuditCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
+import ai.ringrift.admin.cli.Logging;
+import ai.ringrift.admin.cli.RunsAsService;
 import ai.ringrift.admin.cluster.ClusterCommand;
 import ai.ringrift.admin.dashboard.DashboardCommand;
 import ai.ringrift.admin.events.EventsCommand;
@@ -18,10 +20,13 @@ import ai.ringrift.admin.state.WhatIfCommand;
 import ai.ringrift.admin.topics.TopicsCommand;
 import ai.ringrift.client.security.SecurityErrors;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code ringrift} admin tool. Exit codes: 0 success, 1 failure (the one line on stderr says
@@ -65,18 +70,56 @@ public final class Ringrift {
   /** Exit code of a command line that could not be parsed. */
   public static final int USAGE = 2;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Also print our INFO and the libraries' (Kafka's) warnings, on stderr.")
+  void verbose(boolean on) {
+    if (on) {
+      Logging.verbose();
+    }
+  }
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      scope = ScopeType.INHERIT,
+      description = "Print every log line from LEVEL (${COMPLETION-CANDIDATES}) on stderr.")
+  void logLevel(LogLevel level) {
+    Logging.level(level.name());
+  }
+
+  /** The levels of {@code --log-level}. */
+  enum LogLevel {
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG,
+    TRACE
+  }
+
   public static void main(String[] args) {
+    Logging.commandLine(); // before any class logs: the terminal gets what the command says
     System.exit(commandLine().execute(args));
   }
 
   /** The configured command line, shared by {@code main} and tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Ringrift());
+    cli.setExecutionStrategy(Ringrift::execute);
     cli.setExecutionExceptionHandler(Ringrift::oneLineError);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // `ringrift launch` is `ringrift daemons launch`, kept for scripts and docker-compose.yml
     cli.getSubcommands().get("launch").getCommandSpec().usageMessage().hidden(true);
     return cli;
+  }
+
+  private static int execute(CommandLine.ParseResult parsed) {
+    List<CommandLine> chosen = parsed.asCommandLineList();
+    if (chosen.get(chosen.size() - 1).getCommand() instanceof RunsAsService) {
+      Logging.service();
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   private static int oneLineError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -1,5 +1,6 @@
 package ai.ringrift.admin;
 
+import ai.ringrift.admin.cli.Logging;
 import ai.ringrift.admin.embedded.EmbeddedPlatform;
 import ai.ringrift.admin.embedded.EmbeddedPlatformSettings;
 import ai.ringrift.admin.up.EmbeddedLoop;
@@ -119,6 +120,8 @@ public final class UpCommand implements Callable<Integer> {
         }
       }
     }
+    // the broker's, the Streams apps' and our own log lines go to a file beside the data
+    Logging.toFile(dataDirectory.resolve("logs"));
     PrintWriter out = spec.commandLine().getOut();
     Thread hook = new Thread(this::stopAndWait, "ringrift-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

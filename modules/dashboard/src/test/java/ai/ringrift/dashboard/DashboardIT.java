@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.CircuitState;
@@ -16,7 +17,6 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.runtime.kafka.EventRecords;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;

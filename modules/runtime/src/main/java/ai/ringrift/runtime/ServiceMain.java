@@ -10,6 +10,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.health.StandardHealthChecks;
+import ai.ringrift.runtime.metrics.KafkaClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +79,11 @@ public final class ServiceMain {
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
     runtime.http().view(CoordinatorUrl.VIEW, () -> CoordinatorUrl.joinView(kafka));
     TopicCatalog catalog = TopicCatalog.load(config);
-    WireSettings wire = WireSettings.resolve(kafka, config);
-    EventSerdes serdes = EventSerdes.from(kafka, wire, catalog);
+    KafkaSettings reported = KafkaClientMetrics.reportedBy(kafka);
+    WireSettings wire = WireSettings.resolve(reported, config);
+    EventSerdes serdes = EventSerdes.from(reported, wire, catalog);
     WireCheck.verify(
-        kafka, serdes, catalog.topics(), wire.checkTimeout(), "service " + runtime.service());
-    return new ServiceContext(config, kafka, catalog, serdes, runtime);
+        reported, serdes, catalog.topics(), wire.checkTimeout(), "service " + runtime.service());
+    return new ServiceContext(config, reported, catalog, serdes, runtime);
   }
 }

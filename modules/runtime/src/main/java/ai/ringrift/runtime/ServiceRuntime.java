@@ -1,7 +1,7 @@
 package ai.ringrift.runtime;
 
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.runtime.metrics.PrometheusText;
+import ai.ringrift.runtime.metrics.PrometheusMetrics;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
@@ -49,11 +49,10 @@ public final class ServiceRuntime implements AutoCloseable {
     if (jmx != null) {
       jmx.start();
     }
+    PrometheusMetrics prometheus = new PrometheusMetrics(metrics);
     http.route(
         "/metrics",
-        exchange ->
-            new StatusServer.Response(
-                200, PrometheusText.CONTENT_TYPE, PrometheusText.render(metrics)));
+        exchange -> new StatusServer.Response(200, prometheus.contentType(), prometheus.scrape()));
     http.route("/health", exchange -> healthResponse());
   }
 

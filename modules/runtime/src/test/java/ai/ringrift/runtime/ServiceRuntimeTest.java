@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +67,11 @@ class ServiceRuntimeTest {
   }
 
   @Test
-  void servesMetricsInPrometheusText() throws Exception {
-    runtime.metrics().counter("ringrift.publisher.published").inc(3);
-    runtime.metrics().timer("ringrift.handler.time").update(java.time.Duration.ofMillis(250));
+  void servesMetricsInPrometheusTextWithLabelsAndJvmMetrics() throws Exception {
+    runtime.metrics().counter("ringrift.publisher.published.TrainingCompleted").inc(3);
+    runtime.metrics().counter("ringrift.publisher.published.ModelPromoted").inc();
+    runtime.metrics().timer("ringrift.stage.export.action").update(Duration.ofMillis(250));
+    runtime.metrics().gauge("streams.signal-computer.state", () -> () -> "RUNNING");
 
     HttpResponse<String> metrics = get("/metrics");
 
@@ -76,10 +79,13 @@ class ServiceRuntimeTest {
     assertThat(metrics.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
     assertThat(metrics.body())
-        .contains(
-            "# TYPE ringrift_publisher_published_total counter\nringrift_publisher_published_total 3\n")
-        .contains("ringrift_handler_time_seconds{quantile=\"0.5\"} 0.25\n")
-        .contains("ringrift_handler_time_seconds_count 1\n");
+        .contains("# TYPE ringrift_publisher_published_total counter\n")
+        .contains("ringrift_publisher_published_total{type=\"ModelPromoted\"} 1.0\n")
+        .contains("ringrift_publisher_published_total{type=\"TrainingCompleted\"} 3.0\n")
+        .contains("ringrift_stage_action_seconds{stage=\"export\",quantile=\"0.5\"} 0.25\n")
+        .contains("ringrift_stage_action_seconds_count{stage=\"export\"} 1\n")
+        .contains("ringrift_streams_state_info{app=\"signal-computer\",value=\"RUNNING\"} 1\n")
+        .contains("# TYPE jvm_memory_used_bytes gauge\n");
   }
 
   @Test

@@ -2,24 +2,27 @@ package ai.ringrift.stages;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
+import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.evaluation.EvaluationService;
 import ai.ringrift.stages.export.ExportService;
 import ai.ringrift.stages.promotion.PromotionService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.sync.SyncService;
 import ai.ringrift.stages.training.TrainingService;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The five stage services in one process, sharing one runtime and one set of state tables (the
- * embedded run): selfplay-sync, export, training, evaluation, promotion. Each keeps its own
- * consumer group, so several such processes share the work by partitions.
+ * The five stage services of one process sharing one runtime, one set of state tables and one
+ * bandwidth client (the embedded run): selfplay-sync, export, training, evaluation, promotion, as
+ * daemons for a {@link ai.ringrift.stages.daemon.DaemonLauncher}, which runs, restarts and reports
+ * them like any other. Each keeps its own consumer group, so several such processes share the work
+ * by partitions.
  *
  * <pre>{@code
- * try (StageServices stages = StageServices.startAll(context, StageSettings.load(context.config()))) {
+ * try (StageServices stages = StageServices.open(context, settings, StageSupport.GROUP_PREFIX)) {
+ *   DaemonLauncher launcher = DaemonLauncher.start(context, daemons, stages.registry(), ...);
  *   ...
  * }
  * }</pre>
@@ -29,56 +32,54 @@ public final class StageServices implements AutoCloseable {
 
   private final StageSupport support;
   private final BandwidthClient bandwidth;
-  private final SyncService sync;
-  private final ExportService export;
-  private final TrainingService training;
-  private final EvaluationService evaluation;
-  private final PromotionService promotion;
+  private final StageSettings settings;
 
-  private StageServices(StageSupport support, BandwidthClient bandwidth, StageSettings s) {
+  private StageServices(StageSupport support, BandwidthClient bandwidth, StageSettings settings) {
     this.support = support;
     this.bandwidth = bandwidth;
-    this.sync = new SyncService(s.sync(), s.paths(), s.runs(), support, bandwidth);
-    this.export = new ExportService(s.export(), s.paths(), s.runs(), support);
-    this.training = new TrainingService(s.training(), s.paths(), s.runs(), s.simulation(), support);
-    this.evaluation = new EvaluationService(s.evaluation(), s.runs(), s.simulation(), support);
-    this.promotion = new PromotionService(s.promotion(), s.paths(), s.runs(), support);
-  }
-
-  /** Starts all five with the standard consumer groups. */
-  public static StageServices startAll(ServiceContext context, StageSettings settings)
-      throws InterruptedException {
-    return startAll(context, settings, StageSupport.GROUP_PREFIX);
+    this.settings = settings;
   }
 
   /**
-   * Starts all five; their consumer groups and transactional ids start with {@code groupPrefix}
-   * (tests keep independent sets of stages apart on one cluster).
+   * Opens what the five share; their consumer groups and transactional ids start with {@code
+   * groupPrefix} (tests keep independent sets of stages apart on one cluster).
    */
-  public static StageServices startAll(
+  public static StageServices open(
       ServiceContext context, StageSettings settings, String groupPrefix)
       throws InterruptedException {
     StageSupport support = StageSupport.open(context, groupPrefix, java.time.Clock.systemUTC());
-    BandwidthClient bandwidth;
     try {
-      bandwidth = BandwidthClient.start(context, support.source(SyncService.NAME));
+      return new StageServices(
+          support, BandwidthClient.start(context, support.source(SyncService.NAME)), settings);
     } catch (RuntimeException e) {
       support.close();
       throw e;
     }
-    StageServices services = new StageServices(support, bandwidth, settings);
-    try {
-      services.sync.start();
-      services.export.start();
-      services.training.start();
-      services.evaluation.start();
-      services.promotion.start();
-    } catch (RuntimeException e) {
-      services.close();
-      throw e;
-    }
-    LOGGER.info("stage services started: {}", services.names());
-    return services;
+  }
+
+  /**
+   * The five as daemons by their launcher names: each start makes a fresh service on the shared
+   * parts, so a restarted service keeps its group and its state tables.
+   */
+  public DaemonRegistry registry() {
+    StageSettings s = settings;
+    return DaemonRegistry.empty()
+        .with(
+            SyncService.NAME,
+            context -> new SyncService(s.sync(), s.paths(), s.runs(), support, bandwidth))
+        .with(
+            ExportService.NAME,
+            context -> new ExportService(s.export(), s.paths(), s.runs(), support))
+        .with(
+            TrainingService.NAME,
+            context ->
+                new TrainingService(s.training(), s.paths(), s.runs(), s.simulation(), support))
+        .with(
+            EvaluationService.NAME,
+            context -> new EvaluationService(s.evaluation(), s.runs(), s.simulation(), support))
+        .with(
+            PromotionService.NAME,
+            context -> new PromotionService(s.promotion(), s.paths(), s.runs(), support));
   }
 
   /** The services' names, as the launcher knows them. */
@@ -91,44 +92,9 @@ public final class StageServices implements AutoCloseable {
         PromotionService.NAME);
   }
 
-  public SyncService sync() {
-    return sync;
-  }
-
-  public ExportService export() {
-    return export;
-  }
-
-  public TrainingService training() {
-    return training;
-  }
-
-  public EvaluationService evaluation() {
-    return evaluation;
-  }
-
-  public PromotionService promotion() {
-    return promotion;
-  }
-
-  /** Stops every service (each finishes or hands back its run), then the shared parts. */
+  /** Closes the shared parts; stop the services (their launcher) first. */
   @Override
   public void close() {
-    List<AutoCloseable> all =
-        new ArrayList<>(List.of(promotion, evaluation, training, export, sync));
-    Thread[] stopping = new Thread[all.size()];
-    for (int i = 0; i < all.size(); i++) {
-      AutoCloseable service = all.get(i);
-      stopping[i] = new Thread(() -> closeQuietly(service), "stop-stage-" + i);
-      stopping[i].start();
-    }
-    for (Thread t : stopping) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     closeQuietly(bandwidth);
     closeQuietly(support);
   }

@@ -1,6 +1,7 @@
 package ai.ringrift.admin.cluster;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code ringrift cluster status} reports.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param underReplicated partitions whose ISR is smaller than their replica set
  * @param offline partitions without a leader
  * @param groups consumer groups with their lag
+ * @param daemons every daemon from its latest heartbeat, as {@code daemons status --output json}
  */
 public record ClusterStatus(
     String clusterId,
@@ -20,7 +22,14 @@ public record ClusterStatus(
     int partitions,
     List<String> underReplicated,
     List<String> offline,
-    List<Group> groups) {
+    List<Group> groups,
+    List<Map<String, Object>> daemons) {
+
+  /** This status with {@code daemons}. */
+  public ClusterStatus withDaemons(List<Map<String, Object>> daemons) {
+    return new ClusterStatus(
+        clusterId, controller, brokers, partitions, underReplicated, offline, groups, daemons);
+  }
 
   /** A broker. */
   public record Broker(int id, String host, int port, String rack) {}

@@ -3,6 +3,7 @@ package ai.ringrift.admin.cluster;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.admin.launch.DaemonStatusView;
 import ai.ringrift.runtime.health.ConsumerLag;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,21 +24,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code ringrift cluster status}: brokers, controller, partition health, consumer-group lag. */
+/**
+ * {@code ringrift cluster status}: brokers, controller, partition health, consumer-group lag, and
+ * every daemon from its latest heartbeat.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Brokers, the active controller, under-replicated and offline partitions, and the lag of every consumer group.")
+        "Brokers, the active controller, under-replicated and offline partitions, the lag of every"
+            + " consumer group, and every daemon from its latest heartbeat (as `daemons status`).")
 public final class ClusterStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
 
+  /** Daemons of this recent past, as {@code daemons status} shows them by default. */
+  static final Duration DAEMONS_SINCE = Duration.ofMinutes(10);
+
   @Override
   public Integer call() throws Exception {
     try (Admin admin = connection.admin()) {
-      ClusterStatus status = read(admin);
+      DaemonStatusView daemons = DaemonStatusView.read(connection, DAEMONS_SINCE);
+      ClusterStatus status = read(admin).withDaemons(daemons.json());
       PrintWriter out = spec.commandLine().getOut();
       if (output.json()) {
         OutputOptions.printJson(out, status);
@@ -57,6 +66,8 @@ public final class ClusterStatusCommand implements Callable<Integer> {
       Table groups = Table.of("GROUP", "STATE", "MEMBERS", "LAG");
       status.groups().forEach(g -> groups.row(g.group(), g.state(), g.members(), g.lag()));
       out.print(groups.size() == 0 ? "no consumer groups\n" : groups.render());
+      Table table = daemons.table();
+      out.print(table.size() == 0 ? daemons.none() + "\n" : table.render());
       out.flush();
       return 0;
     }
@@ -96,7 +107,8 @@ public final class ClusterStatusCommand implements Callable<Integer> {
         partitions,
         underReplicated,
         offline,
-        groups(admin, timeout));
+        groups(admin, timeout),
+        List.of());
   }
 
   private static List<ClusterStatus.Group> groups(Admin admin, long timeout) throws Exception {

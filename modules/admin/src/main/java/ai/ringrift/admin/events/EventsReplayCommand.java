@@ -83,7 +83,9 @@ public final class EventsReplayCommand implements Callable<Integer> {
             starts,
             ends,
             r -> {
-              if (filter.matches(Copier.keyText(r))) {
+              // the first offset at --since may be followed by older events (writers stamp
+              // records with occurred_at): those are not "since"
+              if (r.timestamp() >= since.toEpochMilli() && filter.matches(Copier.keyText(r))) {
                 copier.send(r, target, r.headers());
                 copied[0]++;
               }

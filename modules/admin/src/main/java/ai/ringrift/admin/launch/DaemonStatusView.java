@@ -20,33 +20,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code launch --status}: the latest heartbeat of every daemon in the cluster, as a table. */
-final class DaemonStatusView {
-  private final ClusterOptions connection;
-  private final OutputOptions output;
-  private final PrintWriter out;
+/**
+ * The latest heartbeat of every daemon in the cluster, as a table or JSON: {@code daemons status},
+ * {@code launch --status} and the daemons section of {@code cluster status}.
+ */
+public final class DaemonStatusView {
+  private final List<DaemonStatusReader.Reported> daemons;
+  private final Duration since;
 
-  DaemonStatusView(ClusterOptions connection, OutputOptions output, PrintWriter out) {
-    this.connection = connection;
-    this.output = output;
-    this.out = out;
+  private DaemonStatusView(List<DaemonStatusReader.Reported> daemons, Duration since) {
+    this.daemons = daemons;
+    this.since = since;
   }
 
-  int show(DaemonSettings settings, Duration since) throws Exception {
-    connection.admin().close(); // one line when the cluster is not there
-    TopicCatalog catalog = connection.catalog();
+  /** Reads the heartbeats of the last {@code since} from {@code connection}'s cluster. */
+  public static DaemonStatusView read(ClusterOptions connection, Duration since) throws Exception {
+    DaemonSettings settings = DaemonSettings.load(connection.config());
     KafkaSettings kafka = connection.kafkaSettings();
     WireSettings wire = connection.wire();
     if (wire.format() == WireFormat.REGISTRY) {
       connection.reachableRegistry(); // one line naming it when it does not answer
     }
-    List<DaemonStatusReader.Reported> daemons =
+    TopicCatalog catalog = connection.catalog();
+    return new DaemonStatusView(
         new DaemonStatusReader(
                 kafka, catalog, EventSerdes.from(kafka, wire, catalog), Clock.systemUTC())
-            .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT);
+            .read(since, settings.heartbeatInterval(), ConnectionOptions.TIMEOUT),
+        since);
+  }
+
+  /** Prints the table (or, when none reported, says so) or the JSON. */
+  public void print(OutputOptions output, PrintWriter out) {
+    if (!output.json() && daemons.isEmpty()) {
+      out.println(none());
+      out.flush();
+      return;
+    }
+    output.print(out, json(), table());
+  }
+
+  /** What the table shows when no daemon reported. */
+  public String none() {
+    return "no daemon heartbeat within the last " + since;
+  }
+
+  /** One row per daemon. */
+  public Table table() {
     Table table =
         Table.of("NODE", "DAEMON", "STATE", "UPTIME", "RESTARTS", "ROLES", "LAG", "LAST ERROR");
-    List<Map<String, Object>> json = new ArrayList<>();
     for (DaemonStatusReader.Reported reported : daemons) {
       DaemonHeartbeat h = reported.heartbeat();
       String state =
@@ -61,6 +82,15 @@ final class DaemonStatusView {
           roles,
           h.getLag(),
           h.getLastError());
+    }
+    return table;
+  }
+
+  /** One object per daemon. */
+  public List<Map<String, Object>> json() {
+    List<Map<String, Object>> json = new ArrayList<>();
+    for (DaemonStatusReader.Reported reported : daemons) {
+      DaemonHeartbeat h = reported.heartbeat();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("node", h.getNode());
       row.put("daemon", h.getDaemon());
@@ -74,12 +104,6 @@ final class DaemonStatusView {
       row.put("lastError", h.getLastError());
       json.add(row);
     }
-    if (!output.json() && table.size() == 0) {
-      out.println("no daemon heartbeat within the last " + since);
-      out.flush();
-      return 0;
-    }
-    output.print(out, json, table);
-    return 0;
+    return json;
   }
 }

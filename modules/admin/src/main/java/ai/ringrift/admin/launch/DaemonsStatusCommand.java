@@ -3,7 +3,6 @@ package ai.ringrift.admin.launch;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.Durations;
 import ai.ringrift.admin.cli.OutputOptions;
-import ai.ringrift.stages.daemon.DaemonSettings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,8 +33,8 @@ public final class DaemonsStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DaemonSettings settings = DaemonSettings.load(connection.config());
-    return new DaemonStatusView(connection, output, spec.commandLine().getOut())
-        .show(settings, since);
+    connection.admin().close(); // one line when the cluster is not there
+    DaemonStatusView.read(connection, since).print(output, spec.commandLine().getOut());
+    return 0;
   }
 }

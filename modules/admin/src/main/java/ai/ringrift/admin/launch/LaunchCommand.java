@@ -3,6 +3,7 @@ package ai.ringrift.admin.launch;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
+import ai.ringrift.admin.cli.RunsAsService;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.runtime.RuntimeSettings;
@@ -17,14 +18,13 @@ import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
-import ai.ringrift.streams.circuit.CircuitBreakerApp;
-import ai.ringrift.streams.promotion.PromotionControllerApp;
-import ai.ringrift.streams.signals.SignalComputerApp;
+import ai.ringrift.streams.common.StreamsSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
           + " detection, health checks) until Ctrl-C, which stops them gracefully.",
       "With --status: every daemon of the cluster from its latest heartbeat."
     })
-public final class LaunchCommand implements Callable<Integer> {
+public final class LaunchCommand implements Callable<Integer>, RunsAsService {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin OutputOptions output;
@@ -81,12 +81,18 @@ public final class LaunchCommand implements Callable<Integer> {
     @Option(names = "--stage", paramLabel = "NAME", description = "One daemon by name.")
     String stage;
 
+    @Option(names = "--streams", description = "The daemons of profile streams (Streams apps).")
+    boolean streams;
+
     @Option(names = "--status", description = "Show the cluster's daemons instead.")
     boolean status;
 
     LaunchSelection toSelection() {
       if (stage != null) {
         return LaunchSelection.stage(stage);
+      }
+      if (streams) {
+        return LaunchSelection.streams();
       }
       return sync
           ? LaunchSelection.sync()
@@ -95,22 +101,17 @@ public final class LaunchCommand implements Callable<Integer> {
   }
 
   /**
-   * The daemons this command can start: the stage services and allocator of the stages module and
-   * the three Streams apps of the streams module.
+   * The daemons this command can start: the stage services and allocator of the stages module, and
+   * the Streams apps with the settings of {@code streams.yaml}.
    */
   public static DaemonRegistry registry() {
     return DaemonRegistry.stages()
-        .with(
-            SignalComputerApp.NAME,
-            c -> new StreamsAppDaemon(SignalComputerApp.NAME, c, SignalComputerApp::start))
-        .with(
-            CircuitBreakerApp.NAME,
-            c -> new StreamsAppDaemon(CircuitBreakerApp.NAME, c, CircuitBreakerApp::start))
-        .with(
-            PromotionControllerApp.NAME,
-            c ->
-                new StreamsAppDaemon(
-                    PromotionControllerApp.NAME, c, PromotionControllerApp::start));
+        .with(streamsApps(context -> StreamsSettings.load(context.config(), System.getenv())));
+  }
+
+  /** The three Streams apps as daemons, each started with {@code settings}. */
+  public static DaemonRegistry streamsApps(Function<ServiceContext, StreamsSettings> settings) {
+    return StreamsDaemon.registry(settings);
   }
 
   @Override
@@ -118,8 +119,9 @@ public final class LaunchCommand implements Callable<Integer> {
     ConfigSource config = connection.config();
     DaemonSettings settings = DaemonSettings.load(config);
     if (selection.status) {
-      return new DaemonStatusView(connection, output, spec.commandLine().getOut())
-          .show(settings, since);
+      connection.admin().close(); // one line when the cluster is not there
+      DaemonStatusView.read(connection, since).print(output, spec.commandLine().getOut());
+      return 0;
     }
     return launch(config, settings, selection.toSelection());
   }

@@ -1,5 +1,6 @@
 package ai.ringrift.admin.up;
 
+import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.dashboard.Dashboard;
@@ -8,7 +9,6 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.simulation.cluster.SimulatedCluster;
-import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The training loop of the embedded run on a running broker and registry: the Streams apps
  * (signals, circuit breakers, promotion and model registry), the five stage services with the
- * bandwidth allocator, and the simulated selfplay hosts, all in one runtime (one status endpoint),
- * plus a {@link LoopWatcher} that counts what they do. Stops in reverse order: selfplay first, so
- * that the stages finish or hand back their runs with nothing new arriving.
+ * bandwidth allocator, and the simulated selfplay hosts, all daemons of one launcher in one runtime
+ * (one status endpoint; heartbeats for {@code ringrift daemons status}), plus a {@link LoopWatcher}
+ * that counts what they do. Stops selfplay first, so that the stages finish or hand back their runs
+ * with nothing new arriving.
  */
 public final class EmbeddedLoop implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedLoop.class);
@@ -64,9 +65,13 @@ public final class EmbeddedLoop implements AutoCloseable {
       loop.dashboard = loop.runtime.manage(Dashboard.start(context));
       StreamsSettings streams =
           StreamsSettings.load(config, Map.of()).withStateDir(dataDir.resolve("streams"));
-      loop.runtime.manage(StreamsApps.start(context, streams));
+      // one launcher runs everything, as `ringrift launch` does: heartbeats, /status/daemons
       loop.runtime.manage(
-          SimulatedCluster.start(context, dataDir.resolve("loop"), settings.configKeys()));
+          SimulatedCluster.start(
+              context,
+              dataDir.resolve("loop"),
+              settings.configKeys(),
+              LaunchCommand.streamsApps(ignored -> streams)));
     } catch (RuntimeException | InterruptedException e) {
       loop.close();
       throw e;

@@ -118,8 +118,7 @@ class LaunchAllIT {
             .with(
                 name,
                 c ->
-                    new StreamsAppDaemon(
-                        name,
+                    new StreamsDaemon(
                         c,
                         ctx -> {
                           StreamsApp app = PromotionControllerApp.start(ctx);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.admin.Cli;
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.DataSyncCompleted;
@@ -17,7 +18,6 @@ import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.TrainingStarted;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.runtime.kafka.EventRecords;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;

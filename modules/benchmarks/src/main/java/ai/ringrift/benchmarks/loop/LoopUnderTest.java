@@ -17,12 +17,18 @@ import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
+import ai.ringrift.stages.daemon.DaemonLauncher;
+import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonSettings;
+import ai.ringrift.stages.daemon.KafkaDaemonEvents;
+import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.service.StagePaths;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.sync.SyncHost;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +157,28 @@ final class LoopUnderTest implements AutoCloseable {
             "bandwidth-allocator-daemon");
     allocator.setDaemon(true);
     allocator.start();
-    runtime.manage(StageServices.startAll(context, stageSettings));
+    StageServices stages = StageServices.open(context, stageSettings, StageSupport.GROUP_PREFIX);
+    DaemonRegistry registry = stages.registry();
+    Clock clock = Clock.systemUTC();
+    DaemonLauncher launcher =
+        DaemonLauncher.start(
+            context,
+            DaemonSettings.load(context.config()).only(registry.names(), Map.of()),
+            registry,
+            LaunchSelection.all(),
+            new KafkaDaemonEvents(
+                context.kafka(),
+                context.catalog(),
+                context.serdes(),
+                RoleContext.localHost(),
+                "loop-benchmark@" + context.runtime().instanceId(),
+                clock),
+            clock);
+    runtime.manage(
+        () -> {
+          launcher.close(); // the services stop before what they share
+          stages.close();
+        });
   }
 
   /** Where the training host reads the games of {@code config} from selfplay host {@code host}. */

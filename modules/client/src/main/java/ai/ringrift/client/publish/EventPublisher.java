@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *       kind (e.g. the config key {@code square8_2p}); callers never type a topic name.
  *   <li>An event without a header gets one, filled in place: a new UUID, this publisher's source,
  *       the clock's time and a new trace id, or the cause's trace when reacting to an event. The
- *       record's timestamp is the header's {@code occurred_at}.
+ *       record is made by {@link EventRecords}, the route every writer shares: its timestamp is the
+ *       header's {@code occurred_at}.
  *   <li>Durable: {@code acks=all} and the idempotent producer, always.
  *   <li>{@link #publish} is asynchronous; {@code publish(e).get()} or {@link #publishSync} wait for
  *       the broker's acknowledgement. An unreachable broker fails the future with a {@link
@@ -52,6 +53,7 @@ public final class EventPublisher implements AutoCloseable {
   private final PublisherConfig config;
   private final HeaderFactory headers;
   private final Outcomes outcomes;
+  private final EventRecords records;
   private final Map<Class<?>, Route<?>> routes = new ConcurrentHashMap<>();
   private volatile Route<?> lastRoute;
   private volatile boolean closed;
@@ -61,6 +63,7 @@ public final class EventPublisher implements AutoCloseable {
     this.producer = producer;
     this.headers = new HeaderFactory(config.source(), config.clock());
     this.outcomes = new Outcomes(config.kafka(), config.settings());
+    this.records = new EventRecords(config.catalog(), config.serdes());
   }
 
   /** A builder; {@link PublisherBuilder#source(String)} is required. */
@@ -191,14 +194,11 @@ public final class EventPublisher implements AutoCloseable {
           route.typeName + " already has a header; pass a cause only for events without one");
     }
     EventHeader header =
-        headers.ensure(event, route.headerField, lineage == null ? Lineage.root() : lineage);
+        headers.ensure(
+            event, route.records.headerField, lineage == null ? Lineage.root() : lineage);
     String eventId = header == null ? null : header.getEventId();
-    String key = route.keyOf(event);
-    // the record's time is the event's time, so replay from a timestamp matches occurred_at
-    Long timestamp = header == null ? null : header.getOccurredAt().toEpochMilli();
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(
-            route.topic.name(), null, timestamp, route.key(key), route.value(event));
+    String key = route.records.keyOf(event);
+    ProducerRecord<byte[], byte[]> record = route.records.record(event, key);
     Delivery delivery = new Delivery(route, outcomes, event, eventId, key);
     producer.send(record, delivery);
     return delivery;
@@ -212,11 +212,7 @@ public final class EventPublisher implements AutoCloseable {
       return (Route<T>) last;
     }
     Route<?> route =
-        routes.computeIfAbsent(
-            type,
-            t ->
-                new Route<>(
-                    config.catalog().topicFor(type), type, config.serdes(), config.metrics()));
+        routes.computeIfAbsent(type, t -> new Route<>(records.route(type), config.metrics()));
     lastRoute = route;
     return (Route<T>) route;
   }

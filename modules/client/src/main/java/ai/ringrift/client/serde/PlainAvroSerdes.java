@@ -30,7 +30,7 @@ final class PlainAvroSerdes implements EventSerdes {
   @Override
   public <T extends SpecificRecord> Serde<T> value(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
-    return Serdes.serdeFrom(new Writer<>(schema), new Reader<>(type, schema));
+    return Serdes.serdeFrom(new Writer<>(type), new Reader<>(type, schema));
   }
 
   @Override
@@ -46,8 +46,8 @@ final class PlainAvroSerdes implements EventSerdes {
   private static final class Writer<T> implements Serializer<T> {
     private final DatumWriter<Object> writer;
 
-    Writer(Schema schema) {
-      this.writer = new CompiledDatumWriter(schema);
+    Writer(Class<T> type) {
+      this.writer = CompiledDatumWriter.forClass(type);
     }
 
     @Override

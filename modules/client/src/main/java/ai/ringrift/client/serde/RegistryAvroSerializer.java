@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -88,7 +89,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     Schema own = target.schema();
     DatumWriter<Object> direct =
         sample instanceof SpecificRecord
-            ? new CompiledDatumWriter(own)
+            ? new CompiledDatumWriter(own, SpecificData.getForClass(sample.getClass()))
             : new GenericDatumWriter<>(own);
     try {
       if (config.useLatest()) {

@@ -119,6 +119,17 @@ final class RecordProcessor<T extends SpecificRecord> {
       FailureTrail trail,
       Throwable error,
       CompletableFuture<Boolean> done) {
+    if (Failures.unwrap(error) instanceof HandBackException handedBack) {
+      LOGGER.debug(
+          "subscriber={} handed back type={} partition={} offset={}: {}",
+          services.subscriber(),
+          subscription.typeName,
+          context.partition(),
+          context.offset(),
+          handedBack.getMessage());
+      done.complete(false); // not a failure: uncommitted, the next owner handles it
+      return;
+    }
     subscription.failed.inc();
     if (stopped.getAsBoolean()) {
       done.complete(false); // stopping: neither retried nor dead-lettered, redelivered

@@ -324,6 +324,48 @@ class SubscriberBehaviourIT {
     assertThat(subscriber.isRunning()).isFalse();
   }
 
+  @Test
+  void aHandedBackEventIsNeitherAFailureNorRetriedAndTheNextSubscriberGetsIt(KafkaCluster cluster)
+      throws Exception {
+    String source = unique("stage");
+    String group = unique("handing-back");
+    PublishedEvent event;
+    try (EventPublisher publisher = publisher(cluster, source)) {
+      event = publisher.publishSync(withoutHeader(PipelineFailed.class, 3));
+    }
+    MetricRegistry metrics = new MetricRegistry();
+    AtomicInteger calls = new AtomicInteger();
+
+    try (EventSubscriber first =
+        builder(cluster, group, source)
+            .metrics(metrics)
+            .onAsync(
+                PipelineFailed.class,
+                (e, c) -> {
+                  calls.incrementAndGet();
+                  return CompletableFuture.failedFuture(new HandBackException("stopping"));
+                })
+            .build()
+            .start()) {
+      await().atMost(DEADLINE).until(() -> calls.get() == 1);
+      // a failure would be retried within the quick settings' backoff and counted
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> calls.get() == 1);
+      assertThat(metrics.counter(MetricNames.failed(group, "PipelineFailed")).getCount()).isZero();
+    }
+
+    List<String> handled = new CopyOnWriteArrayList<>();
+    try (EventSubscriber next =
+        builder(cluster, group, source)
+            .on(PipelineFailed.class, (e, c) -> handled.add(e.getHeader().getEventId()))
+            .build()
+            .start()) {
+      await().atMost(DEADLINE).until(() -> handled.contains(event.eventId()));
+    }
+  }
+
   private static SubscriberBuilder builder(KafkaCluster cluster, String group, String source) {
     return EventSubscriber.builder()
         .name(group)

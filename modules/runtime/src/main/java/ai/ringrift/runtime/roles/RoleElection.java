@@ -1,6 +1,6 @@
 package ai.ringrift.runtime.roles;
 
-import ai.ringrift.runtime.kafka.EventRecords;
+import ai.ringrift.client.publish.EventRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package ai.ringrift.runtime.roles;
 
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.RoleChanged;
-import ai.ringrift.runtime.kafka.EventRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

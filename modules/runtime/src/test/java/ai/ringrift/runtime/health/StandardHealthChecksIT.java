@@ -84,8 +84,8 @@ class StandardHealthChecksIT {
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body())
           .contains(
-              "# TYPE ringrift_publisher_published_TrainingCompleted_total counter\n"
-                  + "ringrift_publisher_published_TrainingCompleted_total 2\n");
+              "# TYPE ringrift_publisher_published_total counter\n"
+                  + "ringrift_publisher_published_total{type=\"TrainingCompleted\"} 2.0\n");
     }
   }
 

@@ -1,13 +1,13 @@
 package ai.ringrift.stages.bandwidth;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.TransferPriority;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.kafka.EventRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

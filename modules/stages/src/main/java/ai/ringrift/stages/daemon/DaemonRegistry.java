@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * The daemons a launcher can start, by the name {@code config/daemons.yaml} uses. The stages module
  * contributes its own ({@link #stages()}); whoever assembles the launcher (the {@code ringrift}
- * command) adds the Streams apps.
+ * command, {@code ringrift up}) adds the Streams apps.
  */
 public final class DaemonRegistry {
   private final Map<String, DaemonFactory> factories;
@@ -50,6 +50,15 @@ public final class DaemonRegistry {
       throw new IllegalArgumentException("daemon " + name + " is registered twice");
     }
     return new DaemonRegistry(more);
+  }
+
+  /** A copy that can also start every daemon of {@code other}. */
+  public DaemonRegistry with(DaemonRegistry other) {
+    DaemonRegistry all = this;
+    for (Map.Entry<String, DaemonFactory> entry : new TreeMap<>(other.factories).entrySet()) {
+      all = all.with(entry.getKey(), entry.getValue());
+    }
+    return all;
   }
 
   /** The factory of {@code name}. */

@@ -25,7 +25,8 @@ public record DaemonSettings(
   public static final String FILE = "daemons.yaml";
 
   /** The launch profiles a daemon can belong to ({@code --sync}, {@code --training-only}). */
-  public static final java.util.Set<String> PROFILES = java.util.Set.of("sync", "training");
+  public static final java.util.Set<String> PROFILES =
+      java.util.Set.of("sync", "training", "streams");
 
   public DaemonSettings {
     Check.present("restart", restart);
@@ -45,7 +46,7 @@ public record DaemonSettings(
             Check.that(
                 PROFILES.contains(profile),
                 "daemons." + name + ".profiles",
-                "unknown profile '" + profile + "' (known: sync, training)");
+                "unknown profile '" + profile + "' (known: sync, training, streams)");
           }
         });
   }
@@ -53,6 +54,18 @@ public record DaemonSettings(
   /** Loads section {@code daemons} of {@code daemons.yaml}. */
   public static DaemonSettings load(ConfigSource source) {
     return source.section(FILE, "daemons", DaemonSettings.class);
+  }
+
+  /**
+   * These settings for the daemons of {@code names} only, plus {@code more} (daemons a run adds
+   * that daemons.yaml does not list, such as the simulated selfplay hosts of {@code ringrift up}).
+   */
+  public DaemonSettings only(java.util.Collection<String> names, Map<String, Spec> more) {
+    Map<String, Spec> chosen = new TreeMap<>(daemons);
+    chosen.keySet().retainAll(names);
+    chosen.putAll(more);
+    return new DaemonSettings(
+        restart, health, heartbeatIntervalSeconds, stopTimeoutSeconds, chosen);
   }
 
   public Duration heartbeatInterval() {

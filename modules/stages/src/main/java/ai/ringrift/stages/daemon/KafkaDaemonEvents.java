@@ -1,13 +1,13 @@
 package ai.ringrift.stages.daemon;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.DaemonHeartbeat;
 import ai.ringrift.events.DaemonState;
 import ai.ringrift.events.DaemonStateChanged;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.EventRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

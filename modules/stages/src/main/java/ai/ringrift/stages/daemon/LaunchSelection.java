@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which daemons a launch starts: {@code --all}, a profile ({@code --sync}, {@code --training-only})
- * or one daemon ({@code --stage NAME}).
+ * Which daemons a launch starts: {@code --all}, a profile ({@code --sync}, {@code --training-only},
+ * {@code --streams}) or one daemon ({@code --stage NAME}).
  *
  * @param profile the profile, or empty for all daemons or one daemon
  * @param daemon the one daemon, or empty
@@ -30,6 +30,11 @@ public record LaunchSelection(String profile, String daemon) {
   /** The daemons of profile {@code training}: export, training, evaluation, promotion. */
   public static LaunchSelection trainingOnly() {
     return new LaunchSelection("training", "");
+  }
+
+  /** The daemons of profile {@code streams}: the Streams apps. */
+  public static LaunchSelection streams() {
+    return new LaunchSelection("streams", "");
   }
 
   /** One daemon by name. */

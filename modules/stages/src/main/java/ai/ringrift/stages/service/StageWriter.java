@@ -1,9 +1,9 @@
 package ai.ringrift.stages.service;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.EventRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

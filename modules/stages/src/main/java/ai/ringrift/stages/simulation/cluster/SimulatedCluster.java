@@ -12,15 +12,23 @@ import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
-import ai.ringrift.stages.bandwidth.BandwidthSettings;
-import ai.ringrift.stages.daemon.Daemon;
+import ai.ringrift.stages.daemon.DaemonLauncher;
+import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonSettings;
+import ai.ringrift.stages.daemon.DaemonStatus;
+import ai.ringrift.stages.daemon.KafkaDaemonEvents;
+import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.service.StagePaths;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import ai.ringrift.stages.sync.SyncHost;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +37,29 @@ import org.slf4j.LoggerFactory;
  * ({@code <data>/selfplay-N/{games,models}} for selfplay hosts, {@code <data>/training/...} for the
  * training host), a {@link SimulatedSelfplayWorker} per selfplay host plays batches, and the real
  * stage services and bandwidth allocator move the data, train, evaluate and publish models with the
- * simulated workload, at the pace of the {@code simulation.loop} section. The Streams apps
- * (signals, breakers, promotion) run beside it, started by whoever starts this.
+ * simulated workload, at the pace of the {@code simulation.loop} section, all under one daemon
+ * launcher (heartbeats, {@code /status/daemons}, restarts). The Streams apps (signals, breakers,
+ * promotion) are the caller's to add, as daemons of the same launcher.
  *
  * <pre>{@code
- * try (StreamsApps apps = StreamsApps.start(context);
- *     SimulatedCluster loop = SimulatedCluster.start(context, dataDir, ConfigKeys.all())) { ... }
+ * try (SimulatedCluster loop =
+ *     SimulatedCluster.start(context, dataDir, ConfigKeys.all(), streamsAppsAsDaemons)) { ... }
  * }</pre>
  */
 public final class SimulatedCluster implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(SimulatedCluster.class);
 
+  /** The launcher name of a simulated selfplay host's worker, e.g. {@code simulated-selfplay-1}. */
+  public static final String WORKER_PREFIX = "simulated-";
+
   private final Path dataDir;
   private final StageSettings settings;
   private final com.codahale.metrics.MetricRegistry metrics;
-  private final List<Running> daemons = new ArrayList<>();
-  private final List<SimulatedSelfplayWorker> workers = new ArrayList<>();
+  private final List<SimulatedSelfplayWorker> workers = new CopyOnWriteArrayList<>();
+  private final List<String> workerNames = new ArrayList<>();
   private final List<EventPublisher> publishers = new ArrayList<>();
   private StageServices stages;
-
-  /** A daemon on a thread of its own. */
-  private record Running(Daemon daemon, Thread thread) {}
+  private DaemonLauncher launcher;
 
   private SimulatedCluster(
       Path dataDir, StageSettings settings, com.codahale.metrics.MetricRegistry metrics) {
@@ -61,8 +71,23 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The simulated loop of {@code configs} with the config of {@code context}. */
   public static SimulatedCluster start(
       ServiceContext context, Path dataDir, List<ConfigKey> configs) throws InterruptedException {
+    return start(context, dataDir, configs, DaemonRegistry.empty());
+  }
+
+  /**
+   * The simulated loop of {@code configs} with the config of {@code context}, and the daemons of
+   * {@code platform} (the Streams apps of {@code ringrift up}) under the same launcher.
+   */
+  public static SimulatedCluster start(
+      ServiceContext context, Path dataDir, List<ConfigKey> configs, DaemonRegistry platform)
+      throws InterruptedException {
     return start(
-        context, StageSettings.load(context.config()), dataDir, configs, StageSupport.GROUP_PREFIX);
+        context,
+        StageSettings.load(context.config()),
+        dataDir,
+        configs,
+        StageSupport.GROUP_PREFIX,
+        platform);
   }
 
   /**
@@ -76,14 +101,37 @@ public final class SimulatedCluster implements AutoCloseable {
       List<ConfigKey> configs,
       String groupPrefix)
       throws InterruptedException {
+    return start(context, base, dataDir, configs, groupPrefix, DaemonRegistry.empty());
+  }
+
+  /**
+   * Runs the bandwidth allocator, the five stage services, the daemons of {@code platform} and one
+   * simulated selfplay worker per host under one {@link DaemonLauncher}: supervised, restarted,
+   * reported on {@code /status/daemons} and in {@code DaemonHeartbeat}s, as {@code ringrift launch}
+   * runs them. Each daemon named in {@code daemons.yaml} keeps its settings there.
+   */
+  public static SimulatedCluster start(
+      ServiceContext context,
+      StageSettings base,
+      Path dataDir,
+      List<ConfigKey> configs,
+      String groupPrefix,
+      DaemonRegistry platform)
+      throws InterruptedException {
     SimulatedCluster cluster =
         new SimulatedCluster(
             dataDir, simulated(base, dataDir, configs), context.runtime().metrics());
     try {
-      cluster.startAllocator(context);
-      cluster.stages = StageServices.startAll(context, cluster.settings, groupPrefix);
-      cluster.startWorkers(context, configs);
-    } catch (RuntimeException | InterruptedException e) {
+      cluster.stages = StageServices.open(context, cluster.settings, groupPrefix);
+      DaemonRegistry registry =
+          cluster
+              .stages
+              .registry()
+              .with(BandwidthAllocatorService.NAME, BandwidthAllocatorService::create)
+              .with(platform)
+              .with(cluster.workers(context, configs));
+      cluster.launcher = cluster.launch(context, registry);
+    } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
@@ -152,14 +200,9 @@ public final class SimulatedCluster implements AutoCloseable {
         .withEvaluation(base.evaluation().withAction(simulation));
   }
 
-  private void startAllocator(ServiceContext context) {
-    launch(
-        "bandwidth-allocator",
-        new BandwidthAllocatorService(
-            BandwidthSettings.load(context.config()), RoleContext.of(context)));
-  }
-
-  private void startWorkers(ServiceContext context, List<ConfigKey> configs) {
+  /** One simulated selfplay worker per host, a fresh one (on the host's publisher) per start. */
+  private DaemonRegistry workers(ServiceContext context, List<ConfigKey> configs) {
+    DaemonRegistry registry = DaemonRegistry.empty();
     for (SyncHost host : settings.sync().selfplayHosts()) {
       EventPublisher publisher =
           EventPublisher.builder()
@@ -171,34 +214,48 @@ public final class SimulatedCluster implements AutoCloseable {
               .metrics(context.runtime().metrics())
               .build();
       publishers.add(publisher);
-      SimulatedSelfplayWorker worker =
-          new SimulatedSelfplayWorker(
-              host.name(),
-              Path.of(host.games()),
-              Path.of(host.models()),
-              configs,
-              settings.paths()::modelFileName,
-              settings.simulation(),
-              publisher);
-      workers.add(worker);
-      launch("simulated-selfplay-" + host.name(), worker);
+      String name = WORKER_PREFIX + host.name();
+      workerNames.add(name);
+      registry =
+          registry.with(
+              name,
+              ignored -> {
+                SimulatedSelfplayWorker worker =
+                    new SimulatedSelfplayWorker(
+                        host.name(),
+                        Path.of(host.games()),
+                        Path.of(host.models()),
+                        configs,
+                        settings.paths()::modelFileName,
+                        settings.simulation(),
+                        publisher);
+                workers.add(worker);
+                return worker;
+              });
     }
+    return registry;
   }
 
-  private void launch(String name, Daemon daemon) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                daemon.run();
-              } catch (Exception e) {
-                LOGGER.error("simulated cluster: {} stopped: {}", name, e.toString(), e);
-              }
-            },
-            name);
-    thread.setDaemon(true);
-    thread.start();
-    daemons.add(new Running(daemon, thread));
+  private DaemonLauncher launch(ServiceContext context, DaemonRegistry registry) {
+    Map<String, DaemonSettings.Spec> simulatedHosts = new TreeMap<>();
+    workerNames.forEach(
+        name -> simulatedHosts.put(name, new DaemonSettings.Spec(false, List.of())));
+    DaemonSettings daemons =
+        DaemonSettings.load(context.config()).only(registry.names(), simulatedHosts);
+    Clock clock = Clock.systemUTC();
+    return DaemonLauncher.start(
+        context,
+        daemons,
+        registry,
+        LaunchSelection.all(),
+        new KafkaDaemonEvents(
+            context.kafka(),
+            context.catalog(),
+            context.serdes(),
+            RoleContext.localHost(),
+            "simulated-cluster@" + context.runtime().instanceId(),
+            clock),
+        clock);
   }
 
   /** The settings the stages run with. */
@@ -216,9 +273,9 @@ public final class SimulatedCluster implements AutoCloseable {
     return dataDir.resolve("selfplay-" + n);
   }
 
-  /** The stage services. */
-  public StageServices stages() {
-    return stages;
+  /** Every daemon's status, as {@code /status/daemons} shows it. */
+  public List<DaemonStatus> daemons() {
+    return launcher.status();
   }
 
   /** Games of {@code config} played and announced ({@code SelfplayBatchCompleted}) by all hosts. */
@@ -234,29 +291,23 @@ public final class SimulatedCluster implements AutoCloseable {
     return LoopCounts.of(metrics, config, gamesPlayed(config));
   }
 
-  /** The simulated selfplay workers. */
+  /** The simulated selfplay workers started so far (a restarted host's worker is a new one). */
   public List<SimulatedSelfplayWorker> workers() {
     return List.copyOf(workers);
   }
 
-  /** Stops selfplay first, then the stages (each finishes or hands back its run), then the rest. */
+  /**
+   * Stops selfplay first, then the stages (each finishes or hands back its run) with the other
+   * daemons, then what they share.
+   */
   @Override
   public void close() {
-    for (Running r : daemons) {
-      if (r.daemon() instanceof SimulatedSelfplayWorker) {
-        r.daemon().stop();
-      }
+    if (launcher != null) {
+      launcher.stop(workerNames);
+      launcher.close();
     }
     if (stages != null) {
       stages.close();
-    }
-    daemons.forEach(r -> r.daemon().stop());
-    for (Running r : daemons) {
-      try {
-        r.thread().join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
     publishers.forEach(EventPublisher::close);
   }

@@ -1,0 +1,89 @@
+package ai.ringrift.admin.launch;
+
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.stages.daemon.Daemon;
+import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.streams.circuit.CircuitBreakerApp;
+import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.streams.promotion.PromotionControllerApp;
+import ai.ringrift.streams.signals.SignalComputerApp;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * A Streams app as a daemon of the launcher: started on {@link #run()}, closed on {@link #stop()};
+ * an app that stopped on its own (a stream thread died, the client shut down) ends the run as a
+ * crash, which the launcher restarts with backoff.
+ */
+final class StreamsDaemon implements Daemon {
+  private static final long CHECK_MILLIS = 1000;
+
+  private final Function<ServiceContext, StreamsApp> starter;
+  private final ServiceContext context;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile StreamsApp app;
+
+  StreamsDaemon(ServiceContext context, Function<ServiceContext, StreamsApp> starter) {
+    this.context = context;
+    this.starter = starter;
+  }
+
+  /**
+   * The three Streams apps by their names in {@code daemons.yaml}, each started with {@code
+   * settings}.
+   */
+  static DaemonRegistry registry(Function<ServiceContext, StreamsSettings> settings) {
+    return DaemonRegistry.empty()
+        .with(
+            SignalComputerApp.NAME,
+            context ->
+                new StreamsDaemon(context, c -> SignalComputerApp.start(c, settings.apply(c))))
+        .with(
+            CircuitBreakerApp.NAME,
+            context ->
+                new StreamsDaemon(context, c -> CircuitBreakerApp.start(c, settings.apply(c))))
+        .with(
+            PromotionControllerApp.NAME,
+            context ->
+                new StreamsDaemon(
+                    context, c -> PromotionControllerApp.start(c, settings.apply(c))));
+  }
+
+  @Override
+  public void run() throws Exception {
+    StreamsApp started = starter.apply(context);
+    app = started;
+    try {
+      while (!stopped.await(CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+        KafkaStreams.State state = started.streams().state();
+        if (state == KafkaStreams.State.ERROR
+            || state == KafkaStreams.State.PENDING_ERROR
+            || state == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException("app " + started.name() + " stopped: state " + state);
+        }
+      }
+    } finally {
+      started.close();
+    }
+  }
+
+  @Override
+  public void stop() {
+    stopped.countDown();
+  }
+
+  @Override
+  public Health health() {
+    StreamsApp current = app;
+    if (current == null) {
+      return Health.unhealthy("not started");
+    }
+    KafkaStreams.State state = current.streams().state();
+    return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+        ? Health.ok()
+        : Health.unhealthy("state " + state);
+  }
+}
