@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * A retry is a copy, never a new event: a publish that timed out (here because the only broker was
  * down) is sent again with the same {@code event_id}, and so is an event object published twice.
  */
-@WithKafkaCluster(schemaRegistry = false)
+@WithKafkaCluster
 class PublisherRetryIT {
   /** Gives up within seconds instead of the configured 10 s + 30 s. */
   static final PublisherSettings QUICK = new PublisherSettings(3_000, 6_000, 3_000, 0);
