@@ -1,6 +1,7 @@
 package ai.ringrift.client;
 
 import ai.ringrift.client.security.SaslJaas;
+import ai.ringrift.config.SecretFiles;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 
 /**
  * How to reach the cluster: bootstrap servers, the schema registry, and any further Kafka client
@@ -24,6 +26,13 @@ import org.apache.kafka.common.config.SaslConfigs;
  * with {@code RINGRIFT_CLUSTER_AUTH_TOKEN} (its password) sets up SASL as {@link #withSasl}
  * describes; settings given explicitly ({@code RINGRIFT_KAFKA_SASL_MECHANISM=PLAIN}, {@code
  * RINGRIFT_KAFKA_SECURITY_PROTOCOL=SASL_SSL}) win. {@link #toString()} never shows a secret.
+ *
+ * <p>Secrets from files: every secret variable may instead be given as {@code <NAME>_FILE} naming a
+ * file that holds it (Docker secrets), e.g. {@code
+ * RINGRIFT_CLUSTER_AUTH_TOKEN_FILE=/run/secrets/selfplay-token} or {@code
+ * RINGRIFT_KAFKA_SSL_TRUSTSTORE_PASSWORD_FILE}; see {@link SecretFiles}. TLS: with {@code
+ * RINGRIFT_KAFKA_SSL_TRUSTSTORE_LOCATION} set, SASL logins use {@code SASL_SSL} (see {@link
+ * #withSasl}); the same trust store verifies an {@code https} schema registry.
  *
  * @param bootstrapServers comma-separated {@code host:port} list
  * @param schemaRegistryUrl base URL of a Confluent-compatible schema registry, when the caller or
@@ -81,7 +90,8 @@ public record KafkaSettings(
   }
 
   /** Settings from {@code env} (see the class comment for the variables). */
-  public static KafkaSettings fromEnvironment(Map<String, String> env) {
+  public static KafkaSettings fromEnvironment(Map<String, String> environment) {
+    Map<String, String> env = SecretFiles.resolve(environment);
     Map<String, String> properties = new TreeMap<>();
     env.forEach(
         (name, value) -> {
@@ -123,9 +133,10 @@ public record KafkaSettings(
 
   /**
    * A copy that authenticates as {@code username} with {@code password}: {@code
-   * security.protocol=SASL_PLAINTEXT} and {@code sasl.mechanism=SCRAM-SHA-512} unless already set,
-   * the matching {@code sasl.jaas.config}, and {@code basic.auth.user.info=username:password} for
-   * the schema registry unless already set.
+   * security.protocol=SASL_PLAINTEXT} ({@code SASL_SSL} when {@code ssl.truststore.location} is
+   * set) and {@code sasl.mechanism=SCRAM-SHA-512} unless already set, the matching {@code
+   * sasl.jaas.config}, and {@code basic.auth.user.info=username:password} for the schema registry
+   * unless already set.
    */
   public KafkaSettings withSasl(String username, String password) {
     if (username == null || username.isBlank() || username.contains("\"")) {
@@ -136,7 +147,11 @@ public record KafkaSettings(
       throw new IllegalArgumentException(ENV_AUTH_TOKEN + " must not be empty");
     }
     Map<String, String> changed = new TreeMap<>(clientProperties);
-    changed.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    changed.putIfAbsent(
+        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+        changed.containsKey(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG)
+            ? "SASL_SSL"
+            : "SASL_PLAINTEXT");
     String mechanism = changed.computeIfAbsent(SaslConfigs.SASL_MECHANISM, k -> "SCRAM-SHA-512");
     changed.put(SaslConfigs.SASL_JAAS_CONFIG, SaslJaas.config(mechanism, username, password));
     changed.putIfAbsent(REGISTRY_USER_INFO, username + ":" + password);

@@ -3,11 +3,14 @@ package ai.ringrift.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSettingsTest {
   @Test
@@ -75,6 +78,24 @@ class KafkaSettingsTest {
     assertThat(login.getOptions().get("username")).isEqualTo("selfplay");
     assertThat(login.getOptions().get("password")).isEqualTo("s3cret");
     assertThat(settings.username()).contains("selfplay");
+  }
+
+  @Test
+  void theClusterAuthTokenComesFromASecretFileAndATrustStoreMeansSaslSsl(@TempDir Path dir)
+      throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "from-a-file\n");
+    KafkaSettings settings =
+        KafkaSettings.fromEnvironment(
+            Map.of(
+                "RINGRIFT_KAFKA_USERNAME", "selfplay",
+                "RINGRIFT_CLUSTER_AUTH_TOKEN_FILE", token.toString(),
+                "RINGRIFT_KAFKA_SSL_TRUSTSTORE_LOCATION", "/certs/truststore.p12"));
+    assertThat(settings.clientProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("ssl.truststore.location", "/certs/truststore.p12")
+        .containsEntry("basic.auth.user.info", "selfplay:from-a-file")
+        .doesNotContainKey("cluster.auth.token.file");
+    assertThat(settings.toString()).doesNotContain("from-a-file");
   }
 
   @Test

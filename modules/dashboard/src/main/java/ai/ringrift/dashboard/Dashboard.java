@@ -86,7 +86,8 @@ public final class Dashboard implements AutoCloseable {
                 settings.statusUrls().isEmpty()
                     ? List.of(runtime.http().baseUrl())
                     : settings.statusUrls(),
-            view);
+            view,
+            System.getenv());
     this.pushIntervalMillis = settings.pushIntervalMillis();
     view.onChange(this::changed);
     feed.start();

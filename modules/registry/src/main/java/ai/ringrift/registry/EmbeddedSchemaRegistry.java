@@ -43,9 +43,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return registry;
   }
 
-  /** Base URL of the REST API, e.g. {@code http://localhost:8081}. */
+  /** Base URL of the REST API, e.g. {@code http://localhost:8081} ({@code https} with TLS). */
   public String url() {
-    return "http://" + settings.host() + ":" + server.port();
+    return server.scheme() + "://" + settings.host() + ":" + server.port();
   }
 
   /** The port the REST API listens on. */

@@ -1,8 +1,11 @@
 package ai.ringrift.registry;
 
+import ai.ringrift.http.KeyStoreFile;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settings of an embedded schema registry.
@@ -16,6 +19,10 @@ import java.util.Objects;
  * @param timeout how long a request may wait for the store before it fails with 50002
  * @param users HTTP basic-auth users (name → password) allowed to call the API; empty: no
  *     authentication (as Confluent's default)
+ * @param tls the key store to serve HTTPS with; empty: plain HTTP
+ * @param admins the users who may change the registry (POST a new version, PUT config or mode,
+ *     DELETE); the others may only read (GET, look a schema up, test compatibility). Empty: every
+ *     authenticated user may write, as Confluent's registry with basic auth alone
  */
 public record RegistrySettings(
     String bootstrapServers,
@@ -25,7 +32,9 @@ public record RegistrySettings(
     String host,
     int port,
     Duration timeout,
-    Map<String, String> users) {
+    Map<String, String> users,
+    Optional<KeyStoreFile> tls,
+    Set<String> admins) {
   /** Confluent's default topic name, so its server can read what ours wrote. */
   public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -52,6 +61,12 @@ public record RegistrySettings(
     }
     clientProperties = Map.copyOf(clientProperties);
     users = Map.copyOf(users);
+    Objects.requireNonNull(tls, "tls");
+    admins = Set.copyOf(admins);
+    if (!admins.isEmpty() && users.isEmpty()) {
+      throw new IllegalArgumentException(
+          "registry admins " + admins + " need basic auth: name the users and their passwords");
+    }
     users.forEach(
         (user, password) -> {
           if (user.isBlank() || user.contains(":") || password.isEmpty()) {
@@ -71,37 +86,84 @@ public record RegistrySettings(
         "localhost",
         0,
         Duration.ofSeconds(30),
-        Map.of());
+        Map.of(),
+        Optional.empty(),
+        Set.of());
   }
 
   /** A copy listening on {@code port}. */
   public RegistrySettings withPort(int port) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /** A copy listening on interface {@code host} ({@code 0.0.0.0} for every interface). */
   public RegistrySettings withHost(String host) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /** A copy that creates its topic with {@code replication} replicas. */
   public RegistrySettings withReplicationFactor(int replication) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, (short) replication, host, port, timeout, users);
+        bootstrapServers,
+        clientProperties,
+        topic,
+        (short) replication,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /** A copy using {@code topic} instead of {@code _schemas}. */
   public RegistrySettings withTopic(String topic) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /** A copy whose Kafka clients use these further settings (SASL credentials, say). */
   public RegistrySettings withClientProperties(Map<String, String> properties) {
     return new RegistrySettings(
-        bootstrapServers, properties, topic, replicationFactor, host, port, timeout, users);
+        bootstrapServers,
+        properties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /**
@@ -110,7 +172,50 @@ public record RegistrySettings(
    */
   public RegistrySettings withBasicAuth(Map<String, String> users) {
     return new RegistrySettings(
-        bootstrapServers, clientProperties, topic, replicationFactor, host, port, timeout, users);
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
+  }
+
+  /** A copy serving HTTPS with the key and certificate chain of {@code keyStore}. */
+  public RegistrySettings withTls(KeyStoreFile keyStore) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        Optional.of(keyStore),
+        admins);
+  }
+
+  /**
+   * A copy where only {@code admins} (users of {@link #withBasicAuth}) may change schemas, config
+   * and modes; the other users may read. A refused write gets 403 with error code 40301, as
+   * Confluent's security plugin answers.
+   */
+  public RegistrySettings withAdmins(Set<String> admins) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins);
   }
 
   /** The settings with the users' passwords and secret client settings hidden. */
@@ -126,6 +231,10 @@ public record RegistrySettings(
         + port
         + ", users="
         + users.keySet()
+        + ", admins="
+        + admins
+        + ", tls="
+        + tls.map(KeyStoreFile::location).map(Object::toString).orElse("none")
         + ", clientProperties="
         + clientProperties.keySet()
         + "]";

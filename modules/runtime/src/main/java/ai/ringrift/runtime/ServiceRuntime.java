@@ -1,5 +1,6 @@
 package ai.ringrift.runtime;
 
+import ai.ringrift.runtime.http.StatusSecurity;
 import ai.ringrift.runtime.http.StatusServer;
 import ai.ringrift.runtime.metrics.PrometheusMetrics;
 import com.codahale.metrics.MetricRegistry;
@@ -38,10 +39,11 @@ public final class ServiceRuntime implements AutoCloseable {
   private final Deque<AutoCloseable> components = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ServiceRuntime(String service, String instanceId, RuntimeSettings settings) {
+  private ServiceRuntime(
+      String service, String instanceId, RuntimeSettings settings, StatusSecurity security) {
     this.service = service;
     this.instanceId = instanceId;
-    this.http = new StatusServer(settings.httpHost(), settings.httpPort());
+    this.http = new StatusServer(settings.httpHost(), settings.httpPort(), security);
     this.jmx =
         settings.jmxEnabled()
             ? JmxReporter.forRegistry(metrics).inDomain(settings.jmxDomain()).build()
@@ -52,16 +54,32 @@ public final class ServiceRuntime implements AutoCloseable {
     PrometheusMetrics prometheus = new PrometheusMetrics(metrics);
     http.route(
         "/metrics",
+        StatusServer.Access.METRICS,
         exchange -> new StatusServer.Response(200, prometheus.contentType(), prometheus.scrape()));
-    http.route("/health", exchange -> healthResponse());
+    // liveness stays open: container health checks probe it without credentials
+    http.route("/health", StatusServer.Access.OPEN, exchange -> healthResponse());
   }
 
-  /** Starts the runtime of {@code service}. */
+  /**
+   * Starts the runtime of {@code service}, its status endpoint protected as this process's
+   * environment says ({@link StatusSecurity#fromEnvironment}).
+   */
   public static ServiceRuntime start(String service, RuntimeSettings settings) {
+    return start(service, settings, StatusSecurity.fromEnvironment(System.getenv()));
+  }
+
+  /** Starts the runtime of {@code service}, its status endpoint protected by {@code security}. */
+  public static ServiceRuntime start(
+      String service, RuntimeSettings settings, StatusSecurity security) {
     String instance = System.getenv().getOrDefault(ENV_INSTANCE_ID, defaultInstanceId(service));
-    ServiceRuntime runtime = new ServiceRuntime(service, instance, settings);
+    ServiceRuntime runtime = new ServiceRuntime(service, instance, settings, security);
     LOGGER.info(
-        "service={} instance={} status endpoint {}", service, instance, runtime.http.baseUrl());
+        "service={} instance={} status endpoint {} authentication={} users={}",
+        service,
+        instance,
+        runtime.http.baseUrl(),
+        security.authenticates() ? "basic" : "none",
+        security.users().names());
     return runtime;
   }
 

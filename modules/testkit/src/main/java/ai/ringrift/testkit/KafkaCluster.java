@@ -38,6 +38,7 @@ public final class KafkaCluster implements AutoCloseable {
   private final TopicCatalog catalog;
   private final int brokers;
   private final boolean sasl;
+  private TestCertificates certificates;
   private EmbeddedSchemaRegistry registry;
 
   /** The super user of a SASL cluster ({@code @WithKafkaCluster(sasl = true)}). */
@@ -71,7 +72,25 @@ public final class KafkaCluster implements AutoCloseable {
       boolean schemaRegistry,
       boolean sasl,
       String... brokerConfig) {
-    KafkaCluster cluster = startBrokers(brokers, applyCatalog, sasl, brokerConfig);
+    return start(brokers, applyCatalog, schemaRegistry, sasl, false, brokerConfig);
+  }
+
+  /**
+   * As {@link #start(int, boolean, boolean, boolean, String...)}; with {@code tls} (and {@code
+   * sasl}), every broker also has a SASL_SSL listener ({@link #secureBootstrapServers()}) with a
+   * key from {@code scripts/make-certs} ({@link #certificates()}).
+   */
+  public static KafkaCluster start(
+      int brokers,
+      boolean applyCatalog,
+      boolean schemaRegistry,
+      boolean sasl,
+      boolean tls,
+      String... brokerConfig) {
+    if (tls && !sasl) {
+      throw new IllegalArgumentException("@WithKafkaCluster(tls = true) needs sasl = true too");
+    }
+    KafkaCluster cluster = startBrokers(brokers, applyCatalog, sasl, tls, brokerConfig);
     if (schemaRegistry) {
       try {
         cluster.registry =
@@ -93,13 +112,14 @@ public final class KafkaCluster implements AutoCloseable {
    * topics.
    */
   public static KafkaCluster start(int brokers, boolean applyCatalog, String... brokerConfig) {
-    return startBrokers(brokers, applyCatalog, false, brokerConfig);
+    return startBrokers(brokers, applyCatalog, false, false, brokerConfig);
   }
 
   private static KafkaCluster startBrokers(
-      int brokers, boolean applyCatalog, boolean sasl, String... brokerConfig) {
+      int brokers, boolean applyCatalog, boolean sasl, boolean tls, String... brokerConfig) {
     long started = System.nanoTime();
     KafkaClusterTestKit kit = null;
+    TestCertificates certs = tls ? TlsListener.certificates() : null;
     try {
       TestKitNodes.Builder nodeBuilder =
           new TestKitNodes.Builder()
@@ -117,6 +137,9 @@ public final class KafkaCluster implements AutoCloseable {
       if (sasl) {
         SaslListener.configure(builder);
       }
+      if (certs != null) {
+        TlsListener.configure(builder, nodes, certs);
+      }
       for (String setting : brokerConfig) {
         int eq = setting.indexOf('=');
         if (eq < 1) {
@@ -130,6 +153,7 @@ public final class KafkaCluster implements AutoCloseable {
       kit.waitForReadyBrokers();
       TopicCatalog catalog = catalogFor(brokers);
       KafkaCluster cluster = new KafkaCluster(kit, catalog, brokers, sasl);
+      cluster.certificates = certs;
       if (applyCatalog) {
         cluster.topicAdmin().apply(catalog);
       }
@@ -169,6 +193,26 @@ public final class KafkaCluster implements AutoCloseable {
   /** Bootstrap servers for clients. */
   public String bootstrapServers() {
     return kit.bootstrapServers();
+  }
+
+  /**
+   * Bootstrap servers of the SASL_SSL listener ({@code @WithKafkaCluster(sasl = true, tls =
+   * true)}); clients trust {@link #certificates()}' trust store.
+   */
+  public String secureBootstrapServers() {
+    certificates();
+    return kit.brokers().values().stream()
+        .map(b -> "localhost:" + b.boundPort(TlsListener.listener()))
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** The CA and broker key of a TLS cluster. */
+  public TestCertificates certificates() {
+    if (certificates == null) {
+      throw new IllegalStateException(
+          "no TLS listener: @WithKafkaCluster(sasl = true, tls = true)");
+    }
+    return certificates;
   }
 
   /**
@@ -359,6 +403,17 @@ public final class KafkaCluster implements AutoCloseable {
     closeQuietly(registry);
     closeQuietly(admin);
     closeQuietly(kit);
+    if (certificates != null) {
+      closeQuietly(() -> deleteTree(certificates.dir()));
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -54,6 +54,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
         settings.applyCatalog(),
         settings.schemaRegistry(),
         settings.sasl(),
+        settings.tls(),
         settings.brokerConfig());
   }
 }

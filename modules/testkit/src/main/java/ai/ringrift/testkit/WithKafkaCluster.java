@@ -51,6 +51,13 @@ public @interface WithKafkaCluster {
    */
   boolean sasl() default false;
 
+  /**
+   * With {@link #sasl()}: every broker also listens with SASL_SSL ({@link
+   * KafkaCluster#secureBootstrapServers()}), its key made by {@code scripts/make-certs} ({@link
+   * KafkaCluster#certificates()}).
+   */
+  boolean tls() default false;
+
   /** Extra broker settings as {@code key=value}. */
   String[] brokerConfig() default {};
 }

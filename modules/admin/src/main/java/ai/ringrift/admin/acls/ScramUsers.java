@@ -2,6 +2,7 @@ package ai.ringrift.admin.acls;
 
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.client.security.SecurityConfig;
+import ai.ringrift.config.SecretFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -20,8 +21,9 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
 /**
  * The SCRAM credentials of the roles' principals: one upsert per role, its password from {@code
- * $RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>} or from a properties file ({@code <role>=<password>}), never
- * from the repository.
+ * $RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>} (or the file {@code
+ * $RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>_FILE} names) or from a properties file ({@code
+ * <role>=<password>}), never from the repository.
  */
 final class ScramUsers {
   /** Hash iterations: Kafka's minimum for SCRAM is 4096; 8192 costs a login ~ms, not more. */
@@ -32,7 +34,8 @@ final class ScramUsers {
   /** Where the passwords come from: the file when given, else the environment. */
   static Function<String, Optional<String>> passwords(Path file, Map<String, String> env) {
     if (file == null) {
-      return role -> Optional.ofNullable(env.get(SecurityConfig.tokenVariable(role)));
+      Map<String, String> resolved = SecretFiles.resolve(env);
+      return role -> Optional.ofNullable(resolved.get(SecurityConfig.tokenVariable(role)));
     }
     Properties props = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {

@@ -1,5 +1,6 @@
 package ai.ringrift.client.registry;
 
+import ai.ringrift.http.KeyStoreFile;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param backoff wait before the first retry; doubles with each further one
  * @param basicUserInfo {@code user:password} for HTTP basic auth, if the registry wants it
  * @param bearerToken a bearer token, if the registry wants one (takes precedence over basic auth)
+ * @param trustStore the CA certificates to trust for an {@code https} registry; empty: the JDK's
  */
 public record RegistryClientConfig(
     URI url,
@@ -22,7 +24,8 @@ public record RegistryClientConfig(
     int maxRetries,
     Duration backoff,
     Optional<String> basicUserInfo,
-    Optional<String> bearerToken) {
+    Optional<String> bearerToken,
+    Optional<KeyStoreFile> trustStore) {
   public RegistryClientConfig {
     Objects.requireNonNull(url, "schema registry url");
     String scheme = url.getScheme();
@@ -39,6 +42,7 @@ public record RegistryClientConfig(
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(basicUserInfo, "basicUserInfo");
     Objects.requireNonNull(bearerToken, "bearerToken");
+    Objects.requireNonNull(trustStore, "trustStore");
     if (basicUserInfo.isPresent() && !basicUserInfo.get().contains(":")) {
       throw new IllegalArgumentException("basic.auth.user.info must be 'user:password'");
     }
@@ -52,23 +56,31 @@ public record RegistryClientConfig(
         3,
         Duration.ofMillis(100),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
   /** A copy sending HTTP basic auth {@code user:password}. */
   public RegistryClientConfig withBasicAuth(String userInfo) {
     return new RegistryClientConfig(
-        url, timeout, maxRetries, backoff, Optional.of(userInfo), bearerToken);
+        url, timeout, maxRetries, backoff, Optional.of(userInfo), bearerToken, trustStore);
   }
 
   /** A copy sending {@code Authorization: Bearer <token>}. */
   public RegistryClientConfig withBearerToken(String token) {
     return new RegistryClientConfig(
-        url, timeout, maxRetries, backoff, basicUserInfo, Optional.of(token));
+        url, timeout, maxRetries, backoff, basicUserInfo, Optional.of(token), trustStore);
   }
 
   /** A copy with other timeout and retries. */
   public RegistryClientConfig withTimeouts(Duration timeout, int maxRetries, Duration backoff) {
-    return new RegistryClientConfig(url, timeout, maxRetries, backoff, basicUserInfo, bearerToken);
+    return new RegistryClientConfig(
+        url, timeout, maxRetries, backoff, basicUserInfo, bearerToken, trustStore);
+  }
+
+  /** A copy trusting the certificates of {@code store} (an {@code https} registry's CA). */
+  public RegistryClientConfig withTrustStore(KeyStoreFile store) {
+    return new RegistryClientConfig(
+        url, timeout, maxRetries, backoff, basicUserInfo, bearerToken, Optional.of(store));
   }
 }

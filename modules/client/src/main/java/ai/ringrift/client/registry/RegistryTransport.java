@@ -27,7 +27,9 @@ final class RegistryTransport {
 
   RegistryTransport(RegistryClientConfig config) {
     this.config = config;
-    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout());
+    config.trustStore().ifPresent(store -> builder.sslContext(store.clientContext()));
+    this.http = builder.build();
   }
 
   long requests() {

@@ -47,7 +47,7 @@ public class SchemaRegistryException extends RuntimeException {
       case 42201 -> new InvalidSchema(status, errorCode, message);
       case 42202 -> new InvalidVersion(status, errorCode, message);
       case 42203 -> new InvalidCompatibilityLevel(status, errorCode, message);
-      case 401, 403 -> new Unauthorized(status, errorCode, message);
+      case 401, 403, 40101, 40301 -> new Unauthorized(status, errorCode, message);
       default ->
           status >= 500
               ? new Unavailable(status, errorCode, message, null)

@@ -1,11 +1,14 @@
 package ai.ringrift.client.serde;
 
 import ai.ringrift.client.registry.RegistryClientConfig;
+import ai.ringrift.http.KeyStoreFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Settings of the registry serdes, under Confluent's property names so that the same map works for
@@ -45,6 +48,12 @@ public record RegistrySerdeConfig(
   public static final String TIMEOUT_MS = "schema.registry.request.timeout.ms";
   public static final String MAX_RETRIES = "schema.registry.max.retries";
 
+  /**
+   * Confluent's trust store setting for an {@code https} registry; without it the Kafka clients'
+   * {@code ssl.truststore.location} is used (one CA signs brokers and registry), then the JDK's.
+   */
+  public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+
   public RegistrySerdeConfig {
     Objects.requireNonNull(client, URL);
     Objects.requireNonNull(keyStrategy, KEY_STRATEGY);
@@ -83,6 +92,11 @@ public record RegistrySerdeConfig(
     if (token.isPresent()) {
       client = client.withBearerToken(token.get());
     }
+    Optional<KeyStoreFile> trust =
+        trustStore(config, "schema.registry.").or(() -> trustStore(config, ""));
+    if (trust.isPresent()) {
+      client = client.withTrustStore(trust.get());
+    }
     return new RegistrySerdeConfig(
         client,
         flag(config, AUTO_REGISTER, true),
@@ -96,6 +110,24 @@ public record RegistrySerdeConfig(
         flag(config, SPECIFIC_READER, false),
         string(config, KEY_TYPE),
         string(config, VALUE_TYPE));
+  }
+
+  private static Optional<KeyStoreFile> trustStore(Map<String, ?> config, String prefix) {
+    return string(config, prefix + "ssl.truststore.location")
+        .map(
+            location ->
+                new KeyStoreFile(
+                    Path.of(location),
+                    password(config.get(prefix + "ssl.truststore.password")),
+                    string(config, prefix + "ssl.truststore.type").orElse(null)));
+  }
+
+  private static String password(Object value) {
+    // Kafka's parsed configs hold passwords as Password, whose toString() is "[hidden]"
+    if (value instanceof Password secret) {
+      return secret.value();
+    }
+    return value == null ? "" : value.toString();
   }
 
   private static Optional<String> string(Map<String, ?> config, String key) {

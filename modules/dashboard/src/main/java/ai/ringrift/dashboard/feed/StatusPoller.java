@@ -1,5 +1,7 @@
 package ai.ringrift.dashboard.feed;
 
+import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.config.SecretFiles;
 import ai.ringrift.dashboard.view.LoopView;
 import ai.ringrift.runtime.http.StatusServer;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,15 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Fetches the Streams apps' interactive queries ({@code /status/signals}, {@code /status/circuits},
  * {@code /status/models}) from their status endpoints every few seconds, for all the dashboard's
  * pages at once. An endpoint that has no such view (404) is skipped: each app serves only its own.
+ * When security is on, the endpoints ask for a login: the poller logs in as this process's own user
+ * ({@code RINGRIFT_KAFKA_USERNAME} with {@code RINGRIFT_CLUSTER_AUTH_TOKEN}, or its {@code _FILE}),
+ * as every platform user may read {@code /status}.
  */
 public final class StatusPoller implements Runnable {
   /** The Streams apps' views the dashboard reads. */
@@ -27,16 +35,33 @@ public final class StatusPoller implements Runnable {
 
   private final Supplier<List<String>> baseUrls;
   private final LoopView view;
+  private final Optional<String> authorization;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(TIMEOUT)
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  /** A poller of the endpoints {@code baseUrls} names (e.g. {@code http://streams:8080}). */
-  public StatusPoller(Supplier<List<String>> baseUrls, LoopView view) {
+  /**
+   * A poller of the endpoints {@code baseUrls} names (e.g. {@code http://streams:8080}), logging in
+   * as the user {@code env} names, if any.
+   */
+  public StatusPoller(Supplier<List<String>> baseUrls, LoopView view, Map<String, String> env) {
     this.baseUrls = baseUrls;
     this.view = view;
+    this.authorization = authorization(SecretFiles.resolve(env));
+  }
+
+  /** {@code Basic ...} for this process's own user and password, when both are set. */
+  static Optional<String> authorization(Map<String, String> env) {
+    String user = env.getOrDefault(KafkaSettings.ENV_USERNAME, "").strip();
+    String password = env.getOrDefault(KafkaSettings.ENV_AUTH_TOKEN, "");
+    if (user.isEmpty() || password.isEmpty()) {
+      return Optional.empty();
+    }
+    String pair = user + ":" + password;
+    return Optional.of(
+        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -49,15 +74,17 @@ public final class StatusPoller implements Runnable {
     }
   }
 
+  private HttpRequest request(URI uri) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    return request.build();
+  }
+
   private void fetch(String base, String name) {
     try {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/status/" + name))
-                  .timeout(TIMEOUT)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+              request(URI.create(base + "/status/" + name)), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404) {
         return;
       }

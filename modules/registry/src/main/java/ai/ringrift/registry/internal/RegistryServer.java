@@ -1,10 +1,10 @@
 package ai.ringrift.registry.internal;
 
+import ai.ringrift.http.HttpServers;
 import ai.ringrift.registry.RegistrySettings;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -40,16 +40,13 @@ public final class RegistryServer implements AutoCloseable {
       RegistryState state = new RegistryState();
       log = new SchemaLog(settings, state, admin);
       log.catchUp();
-      HttpServer http =
-          HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+      HttpServer http = HttpServers.create(settings.host(), settings.port(), 64, settings.tls());
       ExecutorService threads = Executors.newFixedThreadPool(4);
       http.setExecutor(threads);
       var context =
           http.createContext(
               "/", new RestApi(new RegistryService(log, clusterId(admin, settings))));
-      if (!settings.users().isEmpty()) {
-        context.setAuthenticator(new BasicAuth(settings.users()));
-      }
+      RegistryAccess.filter(settings).ifPresent(context.getFilters()::add);
       http.start();
       return new RegistryServer(admin, log, http, threads);
     } catch (IOException e) {
@@ -74,6 +71,11 @@ public final class RegistryServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the Kafka cluster id", e);
     }
+  }
+
+  /** {@code https} with a key store, {@code http} otherwise. */
+  public String scheme() {
+    return HttpServers.scheme(http);
   }
 
   /** The port the HTTP API listens on. */

@@ -1,9 +1,13 @@
 package ai.ringrift.runtime.http;
 
+import ai.ringrift.http.BasicAuthFilter;
+import ai.ringrift.http.HttpServers;
+import ai.ringrift.http.HttpUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -13,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * The service's HTTP endpoint (the JDK's own server: nothing to configure, nothing to deploy).
  * Components add JSON views of their state under {@code /status/<name>}; {@code /status} lists
  * them.
+ *
+ * <p>With a {@link StatusSecurity} that has users, every path but those mounted {@link Access#OPEN}
+ * wants HTTP basic auth: {@link Access#METRICS} paths admit the read-only role {@value
+ * HttpUsers#METRICS} too, {@link Access#STATUS} paths ({@code /status} and any other mount, a
+ * dashboard say) only platform users. Refusals are logged by {@link BasicAuthFilter}.
  */
 public final class StatusServer implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StatusServer.class);
@@ -38,14 +49,31 @@ public final class StatusServer implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+  /** Who may read a mounted path when the server authenticates. */
+  public enum Access {
+    /** Anybody (liveness: {@code /health}). */
+    OPEN,
+    /** Platform users and the read-only metrics role. */
+    METRICS,
+    /** Platform users only. */
+    STATUS
+  }
+
   private final HttpServer server;
+  private final StatusSecurity security;
   private final ExecutorService executor;
   private final Map<String, Function<String, Object>> views = new ConcurrentHashMap<>();
 
-  /** Starts listening on {@code host:port} (0 = a free port). */
+  /** Starts listening on {@code host:port} (0 = a free port), plain HTTP, open. */
   public StatusServer(String host, int port) {
+    this(host, port, StatusSecurity.open());
+  }
+
+  /** Starts listening on {@code host:port} (0 = a free port), protected by {@code security}. */
+  public StatusServer(String host, int port, StatusSecurity security) {
+    this.security = security;
     try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      server = HttpServers.create(host, port, 0, security.tls());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot listen on "
@@ -66,7 +94,7 @@ public final class StatusServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    mount("/status", this::status);
+    mount("/status", Access.STATUS, this::status);
     server.start();
   }
 
@@ -76,13 +104,18 @@ public final class StatusServer implements AutoCloseable {
   }
 
   /**
-   * {@code http://host:port}; {@code localhost} when bound to every interface, as {@code
-   * 0:0:0:0:0:0:0:0} is neither an address to open nor a valid URL host.
+   * {@code http://host:port}, or {@code https://} with a key store; {@code localhost} when bound to
+   * every interface, as {@code 0:0:0:0:0:0:0:0} is neither an address to open nor a valid URL host.
    */
   public String baseUrl() {
     InetSocketAddress address = server.getAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getHostString();
-    return "http://" + host + ":" + port();
+    return HttpServers.scheme(server) + "://" + host + ":" + port();
+  }
+
+  /** Whether requests must authenticate. */
+  public boolean authenticates() {
+    return security.authenticates();
   }
 
   /** Serves {@code supplier()} as JSON at {@code /status/<name>}. */
@@ -98,10 +131,16 @@ public final class StatusServer implements AutoCloseable {
     views.put(name, lookup::apply);
   }
 
-  /** Serves a raw handler at {@code path} (e.g. {@code /metrics}). */
+  /** Serves a raw handler at {@code path} (a dashboard, say) for platform users. */
   public void route(String path, Handler handler) {
+    route(path, Access.STATUS, handler);
+  }
+
+  /** Serves a raw handler at {@code path} (e.g. {@code /metrics}) to whom {@code access} says. */
+  public void route(String path, Access access, Handler handler) {
     mount(
         path,
+        access,
         exchange -> {
           try {
             Response response = handler.handle(exchange);
@@ -113,18 +152,50 @@ public final class StatusServer implements AutoCloseable {
         });
   }
 
+  private void protect(HttpContext context, Access access) {
+    if (access == Access.OPEN || !security.authenticates()) {
+      return;
+    }
+    Set<String> admitted =
+        access == Access.METRICS
+            ? Set.of(HttpUsers.PLATFORM, HttpUsers.ADMIN, HttpUsers.METRICS)
+            : Set.of(HttpUsers.PLATFORM, HttpUsers.ADMIN);
+    context
+        .getFilters()
+        .add(
+            new BasicAuthFilter(
+                "RingRift status",
+                security.users(),
+                (exchange, user, roles) ->
+                    roles.stream().anyMatch(admitted::contains)
+                        ? Optional.empty()
+                        : Optional.of(
+                            "user "
+                                + user
+                                + " (roles "
+                                + roles
+                                + ") may not read "
+                                + context.getPath()
+                                + "; it needs one of "
+                                + admitted),
+                BasicAuthFilter.TEXT));
+  }
+
   /**
    * Gives {@code handler} the requests under {@code path} with the exchange itself, for answers
    * that are not one body: a stream of server-sent events kept open after the handler returns (the
    * server's two threads must never be held by a long answer), or bytes.
    */
   public void stream(String path, HttpHandler handler) {
-    mount(path, handler);
+    mount(path, Access.STATUS, handler);
   }
 
-  /** Every path is served through here: the one place where requests enter. */
-  private void mount(String path, HttpHandler handler) {
-    server.createContext(path, handler);
+  /**
+   * Every path is served through here, the one place where requests enter, behind the login {@code
+   * access} asks for.
+   */
+  private void mount(String path, Access access, HttpHandler handler) {
+    protect(server.createContext(path, handler), access);
   }
 
   private void status(HttpExchange exchange) throws IOException {

@@ -1,0 +1,79 @@
+package ai.ringrift.registry.internal;
+
+import ai.ringrift.http.BasicAuthFilter;
+import ai.ringrift.http.HttpUsers;
+import ai.ringrift.registry.RegistrySettings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call the registry: with users, every request needs HTTP basic auth (Confluent's registry
+ * with {@code authentication.method=BASIC} wants it for reads too); with admins, a write needs one
+ * of them, as Confluent's security plugin's {@code SUBJECT_WRITE}/{@code SUBJECT_DELETE}/config
+ * operations do, while lookups and compatibility tests (POSTs that change nothing) stay reads.
+ */
+final class RegistryAccess {
+  static final int UNAUTHORIZED = 40101;
+  static final int FORBIDDEN = 40301;
+
+  private RegistryAccess() {}
+
+  /** The filter for {@code settings}, when it has users. */
+  static Optional<BasicAuthFilter> filter(RegistrySettings settings) {
+    if (settings.users().isEmpty()) {
+      return Optional.empty();
+    }
+    HttpUsers users = HttpUsers.of(settings.users(), HttpUsers.PLATFORM);
+    Set<String> admins = settings.admins();
+    return Optional.of(
+        new BasicAuthFilter(
+            "SchemaRegistry",
+            users,
+            (exchange, user, roles) -> {
+              String method = exchange.getRequestMethod();
+              String path = exchange.getRequestURI().getPath();
+              if (admins.isEmpty() || admins.contains(user) || !isWrite(method, path)) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  "User "
+                      + user
+                      + " is denied operation "
+                      + method
+                      + " on "
+                      + path
+                      + ": registry writes need an admin user "
+                      + admins);
+            },
+            RegistryAccess::answer));
+  }
+
+  /** Whether {@code method path} changes what the registry holds. */
+  static boolean isWrite(String method, String path) {
+    List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    return switch (method.toUpperCase(Locale.ROOT)) {
+      case "GET", "HEAD", "OPTIONS" -> false;
+      case "POST" ->
+          !(segments.isEmpty() // Confluent's root answers {} to POST
+              || segments.get(0).equals("compatibility") // a test, stores nothing
+              || (segments.size() == 2 && segments.get(0).equals("subjects"))); // lookup
+      default -> true;
+    };
+  }
+
+  private static String[] answer(int status, String message) {
+    ObjectNode error = StoreRecords.JSON.createObjectNode();
+    error.put("error_code", status == 401 ? UNAUTHORIZED : FORBIDDEN);
+    error.put("message", message);
+    try {
+      return new String[] {RestApi.CONTENT_TYPE, StoreRecords.JSON.writeValueAsString(error)};
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
