@@ -1,4 +1,4 @@
-"""The command protocol of RingRift's stage actions, in a few lines (README "Stages and actions").
+"""The command protocol of RingRift's stage actions, in a few lines (docs/trainer-authors.md "Stages and actions").
 
 A stage runs its action as an external program: inputs arrive as command-line arguments (the
 stage's placeholders), the program reports on stdout and exits 0:

@@ -1,4 +1,4 @@
-"""What Python states about the contract agrees with schemas/, config/ and the README: a change on
+"""What Python states about the contract agrees with schemas/, config/ and docs/trainer-authors.md: a change on
 one side fails here until the other follows."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import yaml
 from ringrift_events import Contract, Header, TrainingRun, protocol
 from support import REPO
 
-README = (REPO / "README.md").read_text()
+# the command protocol is documented for trainer authors in docs/trainer-authors.md
+PROTOCOL_DOC = (REPO / "docs" / "trainer-authors.md").read_text()
 
 
 def test_the_header_class_has_exactly_the_fields_of_the_event_header_schema(
@@ -78,8 +79,8 @@ def test_training_run_takes_every_field_of_its_events(
         ("evaluation", protocol.EvaluationResult),
     ],
 )
-def test_the_result_classes_have_the_fields_the_readme_documents(stage: str, result: type) -> None:
-    section = README[README.index("### For trainer authors: the command protocol") :]
+def test_the_result_classes_have_the_fields_the_protocol_documents(stage: str, result: type) -> None:
+    section = PROTOCOL_DOC[PROTOCOL_DOC.index("### For trainer authors: the command protocol") :]
     line = re.search(rf"^  - {stage} \(`.*?`\):(.*?)(?=^  - |^- )", section, re.S | re.M).group(1)
     nested = dict(re.findall(r'"(\w+)": \[?\{(.*?)\}', line))  # baselines and head_to_head
     top = set(re.findall(r'"(\w+)"', re.sub(r": \[?\{.*?\}\]?", "", line)))
@@ -95,7 +96,7 @@ def test_the_result_classes_have_the_fields_the_readme_documents(stage: str, res
             )
 
 
-def test_the_progress_line_has_the_readme_form(capsys: pytest.CaptureFixture[str]) -> None:
-    documented = re.search(r"lines `(\{\"progress\": .*?\})`", README.replace("\n  ", " ")).group(1)
+def test_the_progress_line_has_the_documented_form(capsys: pytest.CaptureFixture[str]) -> None:
+    documented = re.search(r"lines `(\{\"progress\": .*?\})`", PROTOCOL_DOC.replace("\n  ", " ")).group(1)
     protocol.progress(3, 20, 0.53, val_loss=0.61)
     assert capsys.readouterr().out.strip() == documented

@@ -1,7 +1,7 @@
 """The command protocol: what a program run as a stage's ``COMMAND`` action prints.
 
 A stage (export, training, evaluation) starts your program with its inputs as the placeholders of
-the template in ``config/stages.yaml`` and reads its standard output (the README's "For trainer
+the template in ``config/stages.yaml`` and reads its standard output (docs/trainer-authors.md "For trainer
 authors: the command protocol"; the Java side is ``CommandAction`` and ``ProgressParser`` in
 ``modules/stages``):
 

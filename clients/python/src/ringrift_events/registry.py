@@ -1,7 +1,7 @@
 """Confluent's wire format and the few schema registry calls a client needs.
 
 Every event value crosses Kafka as byte 0, the schema id as 4 big-endian bytes, then the Avro
-binary datum (the README's "Schema Registry"). Subjects follow TopicNameStrategy:
+binary datum (docs/schema-registry.md "Schema Registry"). Subjects follow TopicNameStrategy:
 ``<topic>-value``.
 
 >>> frame(7, b"payload")

@@ -1,6 +1,6 @@
 """Where the cluster is and how long to wait for it: the Java services' variables and bounds.
 
-From the environment, as ``KafkaSettings`` reads it (README "Running a cluster"):
+From the environment, as ``KafkaSettings`` reads it (docs/cluster.md "Running a cluster"):
 ``RINGRIFT_BOOTSTRAP_SERVERS`` (default ``localhost:9092``), ``RINGRIFT_SCHEMA_REGISTRY_URL``
 (default ``http://localhost:8081``), ``RINGRIFT_KAFKA_<SETTING>`` for any client setting (``_``
 read as ``.``), and ``RINGRIFT_KAFKA_USERNAME`` with ``RINGRIFT_CLUSTER_AUTH_TOKEN`` for SASL

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Runs a program through the stages' real {@code CommandAction} (the Java side of the command
  * protocol) and prints, as one JSON line, what the Java side read: success or the failure's reason,
- * the result values read with the typed getters the README documents for {@code stage} ({@code
+ * the result values read with the typed getters docs/trainer-authors.md documents for {@code stage} ({@code
  * ResultFormatException} names a missing or mistyped field), and the progress reports.
  *
  * <p>Arguments: a JSON file holding a list of checks {@code {"stage": "training", "template":
@@ -70,7 +70,7 @@ public final class CommandProtocolCheck {
     return out;
   }
 
-  /** The README's result fields of {@code stage}, read as the stages read them. */
+  /** docs/trainer-authors.md's result fields of {@code stage}, read as the stages read them. */
   private static Map<String, Object> read(String stage, ResultValues v) {
     Map<String, Object> read = new LinkedHashMap<>();
     switch (stage) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code scripts/kafka-cli} runs Kafka's own tools from the project's classpath against a real
- * broker, as the README's "Inspecting topics with Kafka's tools" shows them. The script runs with
- * RINGRIFT_NO_BUILD=1: the Maven build that runs this test has just packaged the admin module.
+ * broker, as docs/operations.md "Inspecting topics with Kafka's tools" shows them. The script runs
+ * with RINGRIFT_NO_BUILD=1: the Maven build that runs this test has just packaged the admin module.
  */
 @WithKafkaCluster
 class KafkaCliIT {

@@ -8,7 +8,7 @@ import ai.ringrift.testkit.WithKafkaCluster;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's example runs as written. */
+/** The example of docs/trainer-authors.md "Publishing from a trainer" runs as written. */
 @WithKafkaCluster
 class ExampleIT {
   @Test

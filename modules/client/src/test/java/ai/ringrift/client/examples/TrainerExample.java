@@ -22,9 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The example of docs/trainer-authors.md (the README's "Publishing from a trainer"): a dashboard
- * subscribes, a trainer publishes one training job, and the history shows what happened. Run it
- * against {@code scripts/ringrift up}:
+ * The example of docs/trainer-authors.md ("Publishing from a trainer"): a dashboard subscribes, a
+ * trainer publishes one training job, and the history shows what happened. Run it against {@code
+ * scripts/ringrift up}:
  *
  * <pre>
  * java -cp "$(cat modules/admin/target/runtime-classpath.txt)" \

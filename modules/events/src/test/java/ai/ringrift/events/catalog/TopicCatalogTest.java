@@ -113,11 +113,13 @@ class TopicCatalogTest {
   }
 
   @Test
-  void readmeDocumentsEveryEventAndStateTopic() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+  void theEventContractDocumentsEveryEventAndStateTopic() throws IOException {
+    String readme = Files.readString(ROOT.resolve("docs/event-contract.md"));
     for (TopicSpec topic : catalog.topics()) {
       if (topic.kind() != TopicKind.DLQ) {
-        assertThat(readme).as("README's topic catalog").contains("`" + topic.name() + "`");
+        assertThat(readme)
+            .as("docs/event-contract.md's topic catalog")
+            .contains("`" + topic.name() + "`");
       }
       if (topic.kind() == TopicKind.EVENT || topic.kind() == TopicKind.STATE) {
         assertThat(readme).contains("`" + topic.valueType().orElseThrow().getSimpleName() + "`");

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * timeout; the partition, and so the role, moves to another candidate. Closing the election leaves
  * the group at once, handing the role over without waiting for the timeout.
  *
- * <p>See {@link RoleTerm} for how a holder acts safely, and README "Leader roles" for what is and
- * is not guaranteed.
+ * <p>See {@link RoleTerm} for how a holder acts safely, and docs/architecture.md "Leader roles" for
+ * what is and is not guaranteed.
  */
 public final class RoleElection implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(RoleElection.class);

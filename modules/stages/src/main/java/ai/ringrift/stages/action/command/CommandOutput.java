@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a command's output: remembers the last result line and passes progress lines on.
  *
- * <p>The protocol a command follows (documented in the README): print {@code {"result": {...}}} on
- * one line, the last such line wins; optionally print progress lines as they happen.
+ * <p>The protocol a command follows (documented in docs/trainer-authors.md): print {@code
+ * {"result": {...}}} on one line, the last such line wins; optionally print progress lines as they
+ * happen.
  */
 final class CommandOutput implements Consumer<String> {
   private static final Logger LOGGER = LoggerFactory.getLogger(CommandOutput.class);
