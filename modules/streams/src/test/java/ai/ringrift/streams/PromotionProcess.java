@@ -26,6 +26,8 @@ final class PromotionProcess implements AutoCloseable {
     builder.environment().put("RINGRIFT_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
     builder.environment().put("RINGRIFT_CONFIG_DIR", new File("../../config").getAbsolutePath());
     builder.environment().put("RINGRIFT_HTTP_PORT", "0");
+    // the tests write plain Avro (Driver.SERDES), and a reader must use the writers' format
+    builder.environment().put("RINGRIFT_WIRE_FORMAT", "plain");
     builder.environment().put("RINGRIFT_STREAMS_STATE_DIR", stateDir.toString());
     // a killed member and its open transaction must not hold the test up for long
     builder.environment().put("RINGRIFT_KAFKA_SESSION_TIMEOUT_MS", "6000");
