@@ -95,7 +95,7 @@ public final class Launcher {
       String ready = await(l -> l.startsWith(READY), Duration.ofSeconds(300));
       String[] words = ready.substring(READY.length()).split(" ");
       this.bootstrap = words[0];
-      this.statusUrl = words[4].replaceAll("/status;?$", "");
+      this.statusUrl = words[4].replaceAll("/status[;,]?$", "");
       String registry = out.stream().filter(l -> l.startsWith(REGISTRY)).findFirst().orElseThrow();
       this.registryUrl = registry.substring(REGISTRY.length()).split(",")[0];
     }

@@ -45,7 +45,7 @@ public final class ClusterStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Admin admin = connection.admin()) {
-      DaemonStatusView daemons = DaemonStatusView.read(connection, DAEMONS_SINCE);
+      DaemonStatusView daemons = DaemonStatusView.readSection(connection, DAEMONS_SINCE);
       ClusterStatus status = read(admin).withDaemons(daemons.json());
       PrintWriter out = spec.commandLine().getOut();
       if (output.json()) {

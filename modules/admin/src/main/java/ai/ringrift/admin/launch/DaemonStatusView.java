@@ -33,14 +33,27 @@ public final class DaemonStatusView {
     this.since = since;
   }
 
-  /** Reads the heartbeats of the last {@code since} from {@code connection}'s cluster. */
+  /**
+   * Reads the heartbeats of the last {@code since} from {@code connection}'s cluster, after
+   * checking that its registry answers (one line naming it when it does not): {@code daemons
+   * status} and {@code launch --status}.
+   */
   public static DaemonStatusView read(ClusterOptions connection, Duration since) throws Exception {
+    if (connection.wire().format() == WireFormat.REGISTRY) {
+      connection.reachableRegistry();
+    }
+    return readSection(connection, since);
+  }
+
+  /**
+   * Reads the heartbeats as a section of a larger view ({@code cluster status}): the registry is
+   * asked only when there are heartbeats to decode.
+   */
+  public static DaemonStatusView readSection(ClusterOptions connection, Duration since)
+      throws Exception {
     DaemonSettings settings = DaemonSettings.load(connection.config());
     KafkaSettings kafka = connection.kafkaSettings();
     WireSettings wire = connection.wire();
-    if (wire.format() == WireFormat.REGISTRY) {
-      connection.reachableRegistry(); // one line naming it when it does not answer
-    }
     TopicCatalog catalog = connection.catalog();
     return new DaemonStatusView(
         new DaemonStatusReader(

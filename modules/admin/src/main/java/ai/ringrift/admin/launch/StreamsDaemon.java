@@ -62,7 +62,8 @@ final class StreamsDaemon implements Daemon {
         if (state == KafkaStreams.State.ERROR
             || state == KafkaStreams.State.PENDING_ERROR
             || state == KafkaStreams.State.NOT_RUNNING) {
-          throw new IllegalStateException("app " + started.name() + " stopped: state " + state);
+          throw new IllegalStateException(
+              "streams app " + started.name() + " stopped on its own: state " + state);
         }
       }
     } finally {

@@ -41,7 +41,7 @@ final class RoleClients {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) event.getClass();
-    EventSerdes serdes = EventSerdes.from(settings, catalog);
+    EventSerdes serdes = serdes();
     var topic = catalog.topicFor(type);
     try (var producer =
         new KafkaProducer<>(config, serdes.key().serializer(), serdes.value(type).serializer())) {
@@ -58,7 +58,7 @@ final class RoleClients {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-    EventSerdes serdes = EventSerdes.from(settings, catalog);
+    EventSerdes serdes = serdes();
     List<T> read = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(
@@ -81,5 +81,15 @@ final class RoleClients {
       props.store(out, "client settings of " + name);
     }
     return file;
+  }
+
+  /**
+   * The registry's serdes when these clients name one, plain Avro otherwise: the cluster of the
+   * tests without a registry is plain for every reader and writer.
+   */
+  private EventSerdes serdes() {
+    return settings.schemaRegistryUrl().isPresent()
+        ? EventSerdes.from(settings, catalog)
+        : EventSerdes.plainAvro(catalog);
   }
 }

@@ -21,6 +21,8 @@ import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.stages.StageSettings;
+import ai.ringrift.stages.action.ActionKind;
+import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.evaluation.EvaluationService;
 import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.simulation.SimulatedModel;
@@ -344,7 +346,13 @@ class OneEventCountsOnceIT {
 
   static EvaluationService evaluation(StageSupport support) {
     StageSettings s = StageSettings.load(config);
-    return new EvaluationService(s.evaluation(), s.runs(), s.simulation(), support).start();
+    // the simulated gauntlet: the shipped COMMAND runs RingRift's own script, not here
+    return new EvaluationService(
+            s.evaluation().withAction(new ActionSpec(ActionKind.SIMULATION, null)),
+            s.runs(),
+            s.simulation(),
+            support)
+        .start();
   }
 
   static JsonNode position(String to) {

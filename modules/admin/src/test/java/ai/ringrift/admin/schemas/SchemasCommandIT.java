@@ -7,6 +7,7 @@ import ai.ringrift.admin.Ringrift;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -94,12 +95,18 @@ class SchemasCommandIT {
   }
 
   @Test
-  void withoutARegistryTheCommandSaysWhereToGetOne() {
-    Cli.Result result = Cli.run("schemas", "list");
+  void aRegistryThatDoesNotAnswerIsNamedWithWhereToGetOne() throws IOException {
+    String url;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      url = "http://127.0.0.1:" + socket.getLocalPort(); // closed again: nothing listens there
+    }
+    Cli.Result result = Cli.run("schemas", "list", "--registry-url", url);
 
     assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
     assertThat(result.err())
-        .startsWith("ringrift list: no schema registry: pass --registry-url or set");
+        .startsWith("ringrift list: cannot reach the schema registry at " + url)
+        .contains("start it with `scripts/ringrift up`, or pass --registry-url or set");
+    assertThat(result.err().lines()).hasSize(1);
   }
 
   static Path copy(Path from, Path to) throws IOException {
