@@ -87,7 +87,7 @@ public final class Dashboard implements AutoCloseable {
                     ? List.of(runtime.http().baseUrl())
                     : settings.statusUrls(),
             view,
-            System.getenv());
+            context.kafka());
     this.pushIntervalMillis = settings.pushIntervalMillis();
     view.onChange(this::changed);
     feed.start();

@@ -103,6 +103,14 @@ public final class BasicAuthFilter extends Filter {
     }
   }
 
+  /**
+   * The {@code Authorization} header value a client sends for {@code userInfo} ({@code
+   * user:password}), as this filter reads it.
+   */
+  public static String header(String userInfo) {
+    return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static Optional<String[]> credentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package ai.ringrift.client.registry;
 
+import ai.ringrift.http.BasicAuthFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +110,7 @@ final class RegistryTransport {
     if (config.bearerToken().isPresent()) {
       return config.bearerToken().map(token -> "Bearer " + token);
     }
-    return config
-        .basicUserInfo()
-        .map(
-            info ->
-                "Basic "
-                    + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+    return config.basicUserInfo().map(BasicAuthFilter::header);
   }
 
   private void pause(int attempt) {

@@ -1,8 +1,9 @@
 package ai.ringrift.dashboard.feed;
 
 import ai.ringrift.client.KafkaSettings;
-import ai.ringrift.config.SecretFiles;
+import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.dashboard.view.LoopView;
+import ai.ringrift.http.BasicAuthFilter;
 import ai.ringrift.runtime.http.StatusServer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,24 +43,19 @@ public final class StatusPoller implements Runnable {
 
   /**
    * A poller of the endpoints {@code baseUrls} names (e.g. {@code http://streams:8080}), logging in
-   * as the user {@code env} names, if any.
+   * as {@code kafka}'s user, if it has one.
    */
-  public StatusPoller(Supplier<List<String>> baseUrls, LoopView view, Map<String, String> env) {
+  public StatusPoller(Supplier<List<String>> baseUrls, LoopView view, KafkaSettings kafka) {
     this.baseUrls = baseUrls;
     this.view = view;
-    this.authorization = authorization(SecretFiles.resolve(env));
+    this.authorization = authorization(kafka);
   }
 
-  /** {@code Basic ...} for this process's own user and password, when both are set. */
-  static Optional<String> authorization(Map<String, String> env) {
-    String user = env.getOrDefault(KafkaSettings.ENV_USERNAME, "").strip();
-    String password = env.getOrDefault(KafkaSettings.ENV_AUTH_TOKEN, "");
-    if (user.isEmpty() || password.isEmpty()) {
-      return Optional.empty();
-    }
-    String pair = user + ":" + password;
-    return Optional.of(
-        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+  /** {@code Basic ...} for the user and password {@code kafka} gives the registry, if any. */
+  static Optional<String> authorization(KafkaSettings kafka) {
+    return Optional.ofNullable(
+            kafka.clientProperties().get(RegistrySerdeConfig.BASIC_AUTH_USER_INFO))
+        .map(BasicAuthFilter::header);
   }
 
   @Override

@@ -2,7 +2,7 @@ package ai.ringrift.dashboard.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.ringrift.config.SecretFiles;
+import ai.ringrift.client.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,10 @@ class StatusPollerTest {
   void logsInAsThisProcesssOwnUserWhenSecurityIsOn() {
     assertThat(
             StatusPoller.authorization(
-                Map.of(
-                    "RINGRIFT_KAFKA_USERNAME", "admin", "RINGRIFT_CLUSTER_AUTH_TOKEN", "s3:cret")))
+                KafkaSettings.fromEnvironment(
+                    Map.of(
+                        "RINGRIFT_KAFKA_USERNAME", "admin",
+                        "RINGRIFT_CLUSTER_AUTH_TOKEN", "s3:cret"))))
         .contains(basic("admin:s3:cret"));
   }
 
@@ -27,7 +29,7 @@ class StatusPollerTest {
 
     assertThat(
             StatusPoller.authorization(
-                SecretFiles.resolve(
+                KafkaSettings.fromEnvironment(
                     Map.of(
                         "RINGRIFT_KAFKA_USERNAME",
                         "admin",
@@ -38,8 +40,7 @@ class StatusPollerTest {
 
   @Test
   void sendsNoLoginWithoutAUser() {
-    assertThat(StatusPoller.authorization(Map.of())).isEmpty();
-    assertThat(StatusPoller.authorization(Map.of("RINGRIFT_CLUSTER_AUTH_TOKEN", "x"))).isEmpty();
+    assertThat(StatusPoller.authorization(KafkaSettings.fromEnvironment(Map.of()))).isEmpty();
   }
 
   private static String basic(String pair) {
