@@ -12,7 +12,6 @@ import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.health.StandardHealthChecks;
-import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.daemon.DaemonLauncher;
 import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
@@ -162,13 +161,7 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
               settings,
               registry(),
               chosen,
-              new KafkaDaemonEvents(
-                  kafka,
-                  context.catalog(),
-                  context.serdes(),
-                  RoleContext.localHost(),
-                  "launcher@" + runtime.instanceId(),
-                  clock),
+              KafkaDaemonEvents.of(context, "launcher@" + runtime.instanceId(), clock),
               clock);
     } catch (RuntimeException e) {
       runtime.close();

@@ -166,13 +166,8 @@ final class LoopUnderTest implements AutoCloseable {
             DaemonSettings.load(context.config()).only(registry.names(), Map.of()),
             registry,
             LaunchSelection.all(),
-            new KafkaDaemonEvents(
-                context.kafka(),
-                context.catalog(),
-                context.serdes(),
-                RoleContext.localHost(),
-                "loop-benchmark@" + context.runtime().instanceId(),
-                clock),
+            KafkaDaemonEvents.of(
+                context, "loop-benchmark@" + context.runtime().instanceId(), clock),
             clock);
     runtime.manage(
         () -> {

@@ -8,6 +8,8 @@ import ai.ringrift.events.DaemonState;
 import ai.ringrift.events.DaemonStateChanged;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.roles.RoleContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,20 @@ public final class KafkaDaemonEvents implements DaemonEvents {
   private final String node;
   private final String source;
   private final Clock clock;
+
+  /**
+   * The events of the daemons of a launcher running in {@code context} on this host, written as
+   * {@code source}: what {@code ringrift launch}, the simulated cluster and the loop benchmark use.
+   */
+  public static KafkaDaemonEvents of(ServiceContext context, String source, Clock clock) {
+    return new KafkaDaemonEvents(
+        context.kafka(),
+        context.catalog(),
+        context.serdes(),
+        RoleContext.localHost(),
+        source,
+        clock);
+  }
 
   public KafkaDaemonEvents(
       KafkaSettings kafka,

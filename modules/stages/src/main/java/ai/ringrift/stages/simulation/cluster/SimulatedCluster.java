@@ -5,7 +5,6 @@ import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.StageServices;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
@@ -248,13 +247,7 @@ public final class SimulatedCluster implements AutoCloseable {
         daemons,
         registry,
         LaunchSelection.all(),
-        new KafkaDaemonEvents(
-            context.kafka(),
-            context.catalog(),
-            context.serdes(),
-            RoleContext.localHost(),
-            "simulated-cluster@" + context.runtime().instanceId(),
-            clock),
+        KafkaDaemonEvents.of(context, "simulated-cluster@" + context.runtime().instanceId(), clock),
         clock);
   }
 
