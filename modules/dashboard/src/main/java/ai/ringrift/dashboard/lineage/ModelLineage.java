@@ -1,7 +1,7 @@
 package ai.ringrift.dashboard.lineage;
 
 import ai.ringrift.client.history.RecordedEvent;
-import ai.ringrift.dashboard.view.EventSummary;
+import ai.ringrift.dashboard.event.EventSummary;
 import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;

@@ -1,6 +1,7 @@
 package ai.ringrift.dashboard.view;
 
 import ai.ringrift.client.history.RecordedEvent;
+import ai.ringrift.dashboard.event.EventSummary;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.contract.Events;
 import org.apache.avro.specific.SpecificRecord;

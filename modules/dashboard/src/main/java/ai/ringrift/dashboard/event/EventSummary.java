@@ -1,4 +1,4 @@
-package ai.ringrift.dashboard.view;
+package ai.ringrift.dashboard.event;
 
 import ai.ringrift.streams.common.AvroJson;
 import java.util.ArrayList;
