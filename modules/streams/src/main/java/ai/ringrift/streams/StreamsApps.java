@@ -4,6 +4,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.circuit.CircuitBreakerApp;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.promotion.PromotionControllerApp;
 import ai.ringrift.streams.signals.SignalComputerApp;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApps implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StreamsApps.class);
 
+  /** The three apps, in the order they start. */
+  public static final List<StreamsAppSpec<?>> SPECS =
+      List.of(SignalComputerApp.SPEC, CircuitBreakerApp.SPEC, PromotionControllerApp.SPEC);
+
   private final List<StreamsApp> apps;
 
   private StreamsApps(List<StreamsApp> apps) {
@@ -35,9 +40,9 @@ public final class StreamsApps implements AutoCloseable {
   public static StreamsApps start(ServiceContext context, StreamsSettings settings) {
     List<StreamsApp> started = new ArrayList<>();
     try {
-      started.add(SignalComputerApp.start(context, settings));
-      started.add(CircuitBreakerApp.start(context, settings));
-      started.add(PromotionControllerApp.start(context, settings));
+      for (StreamsAppSpec<?> spec : SPECS) {
+        started.add(StreamsApp.start(context, settings, spec));
+      }
       return new StreamsApps(started);
     } catch (RuntimeException e) {
       new StreamsApps(started).close();

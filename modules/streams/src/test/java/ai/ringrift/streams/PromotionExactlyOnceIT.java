@@ -37,7 +37,10 @@ class PromotionExactlyOnceIT {
       throws Exception {
     try (ServiceRuntime runtime = Cluster.runtime("promotion-it");
         StreamsApp app =
-            PromotionControllerApp.start(Cluster.context(cluster, runtime), Cluster.settings());
+            StreamsApp.start(
+                Cluster.context(cluster, runtime),
+                Cluster.settings(),
+                PromotionControllerApp.SPEC);
         KafkaProducer<String, SpecificRecord> producer = Cluster.producer(cluster)) {
       sendGarbage(cluster);
       Instant t0 = Instant.now();

@@ -102,7 +102,9 @@ class PromotionRestartIT {
       for (int i = 0; i < EVALUATIONS; i++) {
         String config = CONFIGS.get(i % CONFIGS.size());
         ModelRegistryEntry registry =
-            driver.<ModelRegistryEntry>store(PromotionControllerApp.REGISTRY_STORE).get(config);
+            driver
+                .<ModelRegistryEntry>store(PromotionControllerApp.MODEL_REGISTRY_STORE)
+                .get(config);
         String champion = registry == null ? null : registry.getProductionModelId();
         var e =
             evaluation(

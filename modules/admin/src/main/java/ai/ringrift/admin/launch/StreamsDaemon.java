@@ -3,11 +3,10 @@ package ai.ringrift.admin.launch;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.daemon.DaemonRegistry;
-import ai.ringrift.streams.circuit.CircuitBreakerApp;
+import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
-import ai.ringrift.streams.promotion.PromotionControllerApp;
-import ai.ringrift.streams.signals.SignalComputerApp;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,20 +35,15 @@ final class StreamsDaemon implements Daemon {
    * settings}.
    */
   static DaemonRegistry registry(Function<ServiceContext, StreamsSettings> settings) {
-    return DaemonRegistry.empty()
-        .with(
-            SignalComputerApp.NAME,
-            context ->
-                new StreamsDaemon(context, c -> SignalComputerApp.start(c, settings.apply(c))))
-        .with(
-            CircuitBreakerApp.NAME,
-            context ->
-                new StreamsDaemon(context, c -> CircuitBreakerApp.start(c, settings.apply(c))))
-        .with(
-            PromotionControllerApp.NAME,
-            context ->
-                new StreamsDaemon(
-                    context, c -> PromotionControllerApp.start(c, settings.apply(c))));
+    DaemonRegistry registry = DaemonRegistry.empty();
+    for (StreamsAppSpec<?> spec : StreamsApps.SPECS) {
+      registry =
+          registry.with(
+              spec.name(),
+              context ->
+                  new StreamsDaemon(context, c -> StreamsApp.start(c, settings.apply(c), spec)));
+    }
+    return registry;
   }
 
   @Override

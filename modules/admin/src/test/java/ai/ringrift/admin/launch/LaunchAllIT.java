@@ -121,7 +121,7 @@ class LaunchAllIT {
                     new StreamsDaemon(
                         c,
                         ctx -> {
-                          StreamsApp app = PromotionControllerApp.start(ctx);
+                          StreamsApp app = StreamsApp.start(ctx, PromotionControllerApp.SPEC);
                           started.add(app);
                           return app;
                         }));

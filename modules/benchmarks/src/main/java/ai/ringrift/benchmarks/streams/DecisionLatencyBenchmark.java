@@ -107,7 +107,8 @@ public final class DecisionLatencyBenchmark {
     startAtTheEnd(cluster, settings.applications().promotionController());
     try (ServiceRuntime runtime = StreamsBench.runtime();
         StreamsApp app =
-            PromotionControllerApp.start(StreamsBench.context(cluster, runtime), settings);
+            StreamsApp.start(
+                StreamsBench.context(cluster, runtime), settings, PromotionControllerApp.SPEC);
         KafkaConsumer<byte[], byte[]> reader = reader(cluster);
         KafkaProducer<String, EvaluationCompleted> producer = producer(cluster)) {
       StreamsBench.awaitRunning(app);

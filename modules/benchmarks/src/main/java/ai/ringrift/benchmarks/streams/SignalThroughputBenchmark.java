@@ -77,7 +77,8 @@ public final class SignalThroughputBenchmark {
       throws Exception {
     try (ServiceRuntime runtime = StreamsBench.runtime();
         StreamsApp app =
-            SignalComputerApp.start(StreamsBench.context(cluster, runtime), settings)) {
+            StreamsApp.start(
+                StreamsBench.context(cluster, runtime), settings, SignalComputerApp.SPEC)) {
       StreamsBench.awaitRunning(app);
       long start = System.nanoTime();
       String group = settings.applications().signalComputer();

@@ -6,12 +6,11 @@ import ai.ringrift.events.CircuitStateChanged;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.ConfigKeys;
-import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
 import java.util.ArrayList;
@@ -48,6 +47,17 @@ public final class CircuitBreakerApp {
   /** Name of the repartition topic that brings probe starts to their config's partition. */
   static final String PROBES_REPARTITION = "circuit-breaker-probes";
 
+  /** The circuit breakers, for {@link StreamsApp#start}. */
+  public static final StreamsAppSpec<CircuitBreakerConfig> SPEC =
+      new StreamsAppSpec<>(
+          NAME,
+          CircuitBreakerConfig::load,
+          StreamsSettings.Applications::circuitBreakers,
+          CircuitBreakerApp::buildTopology,
+          inputs(),
+          "circuits",
+          (app, config) -> new StoreView<CircuitState>(app, STORE, "circuits"));
+
   private CircuitBreakerApp() {}
 
   /** The event types read from their catalog topics (the stage runs aside). */
@@ -58,7 +68,7 @@ public final class CircuitBreakerApp {
     return List.copyOf(types);
   }
 
-  /** The topology, shared by {@link #start} and the tests. */
+  /** The topology, shared by {@link #SPEC} and the tests. */
   public static Topology buildTopology(AppConfig<CircuitBreakerConfig> config) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, SpecificRecord> inputs = null;
@@ -105,29 +115,9 @@ public final class CircuitBreakerApp {
     return builder.build();
   }
 
-  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
-  public static StreamsApp start(ServiceContext context) {
-    return start(context, StreamsSettings.load(context.config(), System.getenv()));
-  }
-
-  /** Starts the app in {@code context}'s runtime (several apps may share one). */
-  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
-    AppConfig<CircuitBreakerConfig> config =
-        AppConfig.of(context, CircuitBreakerConfig.load(context.config()), NAME);
-    StreamsApp app =
-        StreamsApp.start(
-            context,
-            settings,
-            NAME,
-            settings.applications().circuitBreakers(),
-            buildTopology(config),
-            config.topics(inputs()));
-    context.runtime().http().view("circuits", new StoreView<CircuitState>(app, STORE, "circuits"));
-    return app;
-  }
-
+  /** Runs the app as a service of its own. */
   public static void main(String[] args) {
-    ServiceMain.run(NAME, CircuitBreakerApp::start);
+    StreamsApp.run(SPEC);
   }
 
   @SuppressWarnings("unchecked")

@@ -2,10 +2,10 @@ package ai.ringrift.streams.common;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.health.HealthCheck;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -39,31 +39,39 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Starts {@code topology}, which reads {@code sourceTopics}, as app {@code name} with application
-   * id {@code applicationId} in {@code context}'s runtime.
+   * Starts the app {@code spec} describes in {@code context}'s runtime, with the Streams settings
+   * of {@code context}'s config directory ({@code main}).
    */
-  public static StreamsApp start(
-      ServiceContext context,
-      StreamsSettings settings,
-      String name,
-      String applicationId,
-      Topology topology,
-      List<String> sourceTopics) {
-    return start(
-        name,
-        applicationId,
-        topology,
-        DeadLetterRoutes.of(context.catalog(), sourceTopics),
-        settings,
-        context.kafka(),
-        context.runtime());
+  public static StreamsApp start(ServiceContext context, StreamsAppSpec<?> spec) {
+    return start(context, StreamsSettings.load(context.config(), System.getenv()), spec);
   }
 
   /**
-   * Starts {@code topology} as app {@code name} with application id {@code applicationId}; {@code
-   * dlqRoutes} from {@link DeadLetterRoutes#of}.
+   * Starts the app {@code spec} describes in {@code context}'s runtime (several apps may share one)
+   * and serves its status view.
    */
-  public static StreamsApp start(
+  public static <R> StreamsApp start(
+      ServiceContext context, StreamsSettings settings, StreamsAppSpec<R> spec) {
+    AppConfig<R> config = AppConfig.of(context, spec.rules().apply(context.config()), spec.name());
+    StreamsApp app =
+        start(
+            spec.name(),
+            spec.applicationId().apply(settings.applications()),
+            spec.topology().apply(config),
+            DeadLetterRoutes.of(context.catalog(), config.topics(spec.inputs())),
+            settings,
+            context.kafka(),
+            context.runtime());
+    context.runtime().http().view(spec.viewName(), spec.view().apply(app, config));
+    return app;
+  }
+
+  /** Runs the app {@code spec} describes as a service of its own until told to stop. */
+  public static void run(StreamsAppSpec<?> spec) {
+    ServiceMain.run(spec.name(), context -> start(context, spec));
+  }
+
+  private static StreamsApp start(
       String name,
       String applicationId,
       Topology topology,

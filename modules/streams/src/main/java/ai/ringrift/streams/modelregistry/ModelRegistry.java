@@ -1,4 +1,4 @@
-package ai.ringrift.streams.registry;
+package ai.ringrift.streams.modelregistry;
 
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EvaluationCompleted;
@@ -189,7 +189,7 @@ public final class ModelRegistry {
   }
 
   private ModelRegistry with(List<ModelVersion> models, String productionId, Instant now) {
-    List<ModelVersion> kept = RegistryTrim.trim(models, productionId, maxVersions);
+    List<ModelVersion> kept = ModelRegistryTrim.trim(models, productionId, maxVersions);
     return new ModelRegistry(
         ModelRegistryEntry.newBuilder(entry)
             .setModels(kept)

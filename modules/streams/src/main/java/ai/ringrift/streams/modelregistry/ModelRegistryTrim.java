@@ -1,4 +1,4 @@
-package ai.ringrift.streams.registry;
+package ai.ringrift.streams.modelregistry;
 
 import ai.ringrift.events.ModelState;
 import ai.ringrift.events.ModelVersion;
@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Keeps a registry's version list bounded. */
-final class RegistryTrim {
-  private RegistryTrim() {}
+/** Keeps a model registry's version list bounded. */
+final class ModelRegistryTrim {
+  private ModelRegistryTrim() {}
 
   /**
    * {@code models} without the least useful versions beyond {@code max}: rejected and rolled-back

@@ -8,12 +8,11 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.TrainingCompleted;
-import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
 import java.util.List;
@@ -31,8 +30,8 @@ public final class PromotionControllerApp {
   /** Service name. */
   public static final String NAME = "promotion-controller";
 
-  /** The registry per config (queried by the status view). */
-  public static final String REGISTRY_STORE = "model-registry";
+  /** The model registry per config (queried by the status view). */
+  public static final String MODEL_REGISTRY_STORE = "model-registry";
 
   /**
    * Event ids applied (internal; changelog {@code
@@ -54,9 +53,20 @@ public final class PromotionControllerApp {
           RegressionDetected.class,
           ModelActionRequested.class);
 
+  /** The promotion controller, for {@link StreamsApp#start}. */
+  public static final StreamsAppSpec<PromotionConfig> SPEC =
+      new StreamsAppSpec<>(
+          NAME,
+          PromotionConfig::load,
+          StreamsSettings.Applications::promotionController,
+          PromotionControllerApp::buildTopology,
+          INPUTS,
+          "models",
+          (app, config) -> new StoreView<ModelRegistryEntry>(app, MODEL_REGISTRY_STORE, "models"));
+
   private PromotionControllerApp() {}
 
-  /** The topology, shared by {@link #start} and the tests. */
+  /** The topology, shared by {@link #SPEC} and the tests. */
   public static Topology buildTopology(AppConfig<PromotionConfig> config) {
     return build(
         config,
@@ -91,37 +101,15 @@ public final class PromotionControllerApp {
             config, SEEN_STORE, () -> new PromotionProcessor(config.rules(), config.source())),
         sources);
     topology.addStateStore(
-        Topologies.store(config, REGISTRY_STORE, ModelRegistryEntry.class, logged), PROCESSOR);
+        Topologies.store(config, MODEL_REGISTRY_STORE, ModelRegistryEntry.class, logged),
+        PROCESSOR);
     topology.addStateStore(SeenEvents.store(config, SEEN_STORE, logged), PROCESSOR);
     outputs.accept(topology);
     return topology;
   }
 
-  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
-  public static StreamsApp start(ServiceContext context) {
-    return start(context, StreamsSettings.load(context.config(), System.getenv()));
-  }
-
-  /** Starts the app in {@code context}'s runtime (several apps may share one). */
-  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
-    AppConfig<PromotionConfig> config =
-        AppConfig.of(context, PromotionConfig.load(context.config()), NAME);
-    StreamsApp app =
-        StreamsApp.start(
-            context,
-            settings,
-            NAME,
-            settings.applications().promotionController(),
-            buildTopology(config),
-            config.topics(INPUTS));
-    context
-        .runtime()
-        .http()
-        .view("models", new StoreView<ModelRegistryEntry>(app, REGISTRY_STORE, "models"));
-    return app;
-  }
-
+  /** Runs the app as a service of its own. */
   public static void main(String[] args) {
-    ServiceMain.run(NAME, PromotionControllerApp::start);
+    StreamsApp.run(SPEC);
   }
 }

@@ -8,7 +8,7 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.ModelVersion;
 import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.streams.common.OutputHeaders;
-import ai.ringrift.streams.registry.ModelRegistry;
+import ai.ringrift.streams.modelregistry.ModelRegistry;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -6,7 +6,7 @@ import ai.ringrift.events.BaselineResult;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.HeadToHeadResult;
 import ai.ringrift.events.ModelVersion;
-import ai.ringrift.streams.registry.ModelRegistry;
+import ai.ringrift.streams.modelregistry.ModelRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ai.ringrift.streams.promotion;
 
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.ModelAction;
@@ -14,7 +15,7 @@ import ai.ringrift.events.RegressionAction;
 import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.streams.common.ProcessorClock;
-import ai.ringrift.streams.registry.ModelRegistry;
+import ai.ringrift.streams.modelregistry.ModelRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -57,7 +58,7 @@ final class PromotionProcessor
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.clock = ProcessorClock.of(context);
-    this.registries = context.getStateStore(PromotionControllerApp.REGISTRY_STORE);
+    this.registries = context.getStateStore(PromotionControllerApp.MODEL_REGISTRY_STORE);
   }
 
   @Override
@@ -212,7 +213,7 @@ final class PromotionProcessor
     return rolled.get();
   }
 
-  private static ai.ringrift.events.ConfigKey configOf(SpecificRecord event) {
-    return (ai.ringrift.events.ConfigKey) event.get(event.getSchema().getField("config").pos());
+  private static ConfigKey configOf(SpecificRecord event) {
+    return (ConfigKey) event.get(event.getSchema().getField("config").pos());
   }
 }

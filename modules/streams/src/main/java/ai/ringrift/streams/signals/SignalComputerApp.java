@@ -8,13 +8,12 @@ import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.TrainingSignal;
-import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
 import ai.ringrift.streams.state.SignalState;
@@ -55,9 +54,20 @@ public final class SignalComputerApp {
           ModelPromoted.class,
           ModelRolledBack.class);
 
+  /** The signal computer, for {@link StreamsApp#start}. */
+  public static final StreamsAppSpec<SignalsConfig> SPEC =
+      new StreamsAppSpec<>(
+          NAME,
+          SignalsConfig::load,
+          StreamsSettings.Applications::signalComputer,
+          SignalComputerApp::buildTopology,
+          INPUTS,
+          "signals",
+          SignalComputerApp::signalView);
+
   private SignalComputerApp() {}
 
-  /** The topology, shared by {@link #start} and the tests. */
+  /** The topology, shared by {@link #SPEC} and the tests. */
   public static Topology buildTopology(AppConfig<SignalsConfig> config) {
     Topology topology = new Topology();
     String[] sources =
@@ -77,29 +87,9 @@ public final class SignalComputerApp {
     return topology;
   }
 
-  /** Starts the app in {@code context}'s runtime with the settings of its config directory. */
-  public static StreamsApp start(ServiceContext context) {
-    return start(context, StreamsSettings.load(context.config(), System.getenv()));
-  }
-
-  /** Starts the app in {@code context}'s runtime (several apps may share one). */
-  public static StreamsApp start(ServiceContext context, StreamsSettings settings) {
-    AppConfig<SignalsConfig> config =
-        AppConfig.of(context, SignalsConfig.load(context.config()), NAME);
-    StreamsApp app =
-        StreamsApp.start(
-            context,
-            settings,
-            NAME,
-            settings.applications().signalComputer(),
-            buildTopology(config),
-            config.topics(INPUTS));
-    context.runtime().http().view("signals", signalView(app, config));
-    return app;
-  }
-
+  /** Runs the app as a service of its own. */
   public static void main(String[] args) {
-    ServiceMain.run(NAME, SignalComputerApp::start);
+    StreamsApp.run(SPEC);
   }
 
   /** {@code /status/signals}: every config's signal as of the request, from its inputs. */

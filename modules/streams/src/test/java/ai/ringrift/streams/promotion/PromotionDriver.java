@@ -51,7 +51,9 @@ final class PromotionDriver implements AutoCloseable {
   }
 
   ModelRegistryEntry registry(String config) {
-    return driver.<ModelRegistryEntry>store(PromotionControllerApp.REGISTRY_STORE).get(config);
+    return driver
+        .<ModelRegistryEntry>store(PromotionControllerApp.MODEL_REGISTRY_STORE)
+        .get(config);
   }
 
   java.util.List<ModelPromoted> promoted() {

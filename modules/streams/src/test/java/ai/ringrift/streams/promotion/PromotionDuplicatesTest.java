@@ -44,7 +44,7 @@ class PromotionDuplicatesTest {
           () -> PromotionControllerApp.buildTopology(Driver.appConfig(PromotionDriver.RULES)),
           DeadLetterRoutes.of(Driver.CATALOG, Driver.topics(PromotionControllerApp.INPUTS)),
           Map.of(
-              PromotionControllerApp.REGISTRY_STORE,
+              PromotionControllerApp.MODEL_REGISTRY_STORE,
               ModelRegistryEntry.class,
               PromotionControllerApp.SEEN_STORE,
               SeenEvent.class),
