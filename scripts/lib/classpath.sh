@@ -49,7 +49,7 @@ ringrift_classpath="$(ls "$target"/ringrift-admin-*.jar | grep -v -e '-tests.jar
 if [ ! "$archive" -nt "$stamp" ] && [ "${RINGRIFT_NO_BUILD:-}" != "1" ]; then
   tmp="$archive.$$"
   if java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -cp "$ringrift_classpath" ai.ringrift.admin.cli.ClassArchiveTraining >/dev/null 2>&1 \
+      -cp "$ringrift_classpath" ai.ringrift.admin.ClassArchiveTraining >/dev/null 2>&1 \
       && [ -f "$tmp" ]; then
     mv -f "$tmp" "$archive"
   else

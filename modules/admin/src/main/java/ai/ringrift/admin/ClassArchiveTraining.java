@@ -1,6 +1,8 @@
-package ai.ringrift.admin.cli;
+package ai.ringrift.admin;
 
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.Logging;
+import ai.ringrift.admin.cli.OutputOptions;
+import ai.ringrift.admin.cli.Table;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;

@@ -4,6 +4,7 @@ import ai.ringrift.admin.acls.AclsCommand;
 import ai.ringrift.admin.audit.AuditCommand;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.ClusterOptions;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.admin.cli.Logging;
 import ai.ringrift.admin.cli.RunsAsService;
 import ai.ringrift.admin.cluster.ClusterCommand;
@@ -64,12 +65,6 @@ import picocli.CommandLine.ScopeType;
     },
     footer = {"", "Bash completion: source <(scripts/ringrift generate-completion)"})
 public final class Ringrift {
-  /** Exit code of a command that failed at run time. */
-  public static final int FAILURE = 1;
-
-  /** Exit code of a command line that could not be parsed. */
-  public static final int USAGE = 2;
-
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
@@ -127,7 +122,7 @@ public final class Ringrift {
     String message = accessDenied(e, cli).orElseGet(() -> message(e));
     err.println(
         cli.getColorScheme().errorText("ringrift " + cli.getCommandName() + ": " + message));
-    return FAILURE;
+    return ExitCodes.FAILURE;
   }
 
   /** Kafka's "not authorized" errors, explained with the command's principal and roles. */

@@ -2,6 +2,7 @@ package ai.ringrift.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ringrift.admin.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 
 /** What the command line does before it talks to any cluster: help, version, completion, usage. */
@@ -41,7 +42,7 @@ class RingriftCommandLineTest {
   void anUnknownCommandIsAUsageErrorWithASuggestion() {
     Cli.Result result = Cli.run("event", "recent");
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
         .contains("Unmatched arguments from index 0: 'event'", "Did you mean: ringrift events");
   }

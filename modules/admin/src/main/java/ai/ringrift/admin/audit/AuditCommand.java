@@ -1,9 +1,9 @@
 package ai.ringrift.admin.audit;
 
-import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.ConnectionOptions;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
 import ai.ringrift.client.history.EventHistory;
@@ -113,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
     output.print(out, json, table);
     out.flush();
-    return checks.stream().allMatch(LoopAudit.Check::passed) ? 0 : Ringrift.FAILURE;
+    return checks.stream().allMatch(LoopAudit.Check::passed) ? 0 : ExitCodes.FAILURE;
   }
 
   private LoopAudit read(

@@ -1,6 +1,7 @@
 package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.CliException;
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.contract.ConfigKeys;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public final class JsonToAvro {
   }
 
   private Object record(Schema schema, JsonNode json, String path, boolean top) {
-    if (schema.getFullName().equals("ai.ringrift.events.ConfigKey") && json.isTextual()) {
+    if (schema.getFullName().equals(ConfigKey.getClassSchema().getFullName()) && json.isTextual()) {
       try {
         return ConfigKeys.parse(json.asText());
       } catch (IllegalArgumentException e) {

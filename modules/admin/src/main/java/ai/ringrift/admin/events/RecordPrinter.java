@@ -2,6 +2,7 @@ package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.client.history.RecordedEvent;
+import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ final class RecordPrinter {
   /**
    * The record decoded, or empty (and a line on stderr) when it does not decode.
    *
-   * @throws ai.ringrift.client.serde.WireFormatMismatchException when it has the other wire format
+   * @throws WireFormatMismatchException when it has the other wire format
    */
   Optional<RecordedEvent<SpecificRecord>> decode(ConsumerRecord<byte[], byte[]> r) {
     try {

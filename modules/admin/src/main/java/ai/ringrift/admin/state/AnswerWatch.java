@@ -20,26 +20,26 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * @param <T> the answer's type
  */
-final class Outcome<T extends SpecificRecord> implements AutoCloseable {
+final class AnswerWatch<T extends SpecificRecord> implements AutoCloseable {
   private final RawTopic raw;
   private final String topic;
   private final Deserializer<T> values;
 
-  private Outcome(RawTopic raw, String topic, Deserializer<T> values) {
+  private AnswerWatch(RawTopic raw, String topic, Deserializer<T> values) {
     this.raw = raw;
     this.topic = topic;
     this.values = values;
   }
 
   /** Starts watching {@code type}'s topic from its end now. */
-  static <T extends SpecificRecord> Outcome<T> watch(Connected connected, Class<T> type) {
+  static <T extends SpecificRecord> AnswerWatch<T> watch(Connected connected, Class<T> type) {
     String topic = connected.catalog().topicFor(type).name();
     RawTopic raw = new RawTopic(connected.kafka());
     try {
       List<TopicPartition> partitions = raw.partitions(topic);
       Map<TopicPartition, Long> ends = raw.ends(partitions);
       raw.follow(ends);
-      return new Outcome<>(raw, topic, connected.serdes().value(type).deserializer());
+      return new AnswerWatch<>(raw, topic, connected.serdes().value(type).deserializer());
     } catch (RuntimeException e) {
       raw.close();
       throw e;

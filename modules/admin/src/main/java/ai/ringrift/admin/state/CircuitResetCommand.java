@@ -13,8 +13,10 @@ import ai.ringrift.events.CircuitStatus;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.contract.KeyKind;
+import ai.ringrift.streams.common.AvroJson;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +67,7 @@ public final class CircuitResetCommand implements Callable<Integer> {
     ConfigKey key = ConfigFilter.configKey(config);
     PrintWriter out = spec.commandLine().getOut();
     try (Connected connected = connection.connect();
-        Outcome<CircuitState> outcome = Outcome.watch(connected, CircuitState.class)) {
+        AnswerWatch<CircuitState> outcome = AnswerWatch.watch(connected, CircuitState.class)) {
       CircuitResetRequested request =
           CircuitResetRequested.newBuilder()
               .setHeader(connected.publisher().newHeader())
@@ -77,7 +79,7 @@ public final class CircuitResetCommand implements Callable<Integer> {
       PublishedEvent published = connected.publish(request);
       String breaker = KeyKind.CONFIG_STAGE.keyOf(request);
       if (await == null && output.json()) {
-        OutputOptions.printJson(out, java.util.Map.of("request", published));
+        OutputOptions.printJson(out, Map.of("request", published));
         return 0;
       }
       if (await == null) {
@@ -109,12 +111,7 @@ public final class CircuitResetCommand implements Callable<Integer> {
       }
       if (output.json()) {
         OutputOptions.printJson(
-            out,
-            java.util.Map.of(
-                "request",
-                published,
-                "state",
-                ai.ringrift.streams.common.AvroJson.toMap(closed.get())));
+            out, java.util.Map.of("request", published, "state", AvroJson.toMap(closed.get())));
         return 0;
       }
       out.printf("%s is CLOSED (reset by %s: %s)%n", breaker, Connected.operator(), reason);

@@ -8,6 +8,7 @@ import ai.ringrift.events.ModelAction;
 import ai.ringrift.events.ModelActionRequested;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.events.contract.Events;
 import ai.ringrift.streams.common.AvroJson;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class ModelRequests {
       Class<T> answer,
       OutputOptions output,
       PrintWriter out) {
-    try (Outcome<T> outcome = Outcome.watch(connected, answer)) {
+    try (AnswerWatch<T> outcome = AnswerWatch.watch(connected, answer)) {
       ModelActionRequested request =
           ModelActionRequested.newBuilder()
               .setHeader(connected.publisher().newHeader())
@@ -82,11 +83,7 @@ final class ModelRequests {
       String id = published.eventId();
       Optional<T> done =
           outcome.await(
-              e ->
-                  ai.ringrift.events.contract.Events.header(e)
-                      .map(h -> id.equals(h.getCausationId()))
-                      .orElse(false),
-              wait);
+              e -> Events.header(e).map(h -> id.equals(h.getCausationId())).orElse(false), wait);
       if (done.isEmpty()) {
         throw new CliException(
             what

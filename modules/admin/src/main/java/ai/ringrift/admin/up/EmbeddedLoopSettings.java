@@ -1,6 +1,7 @@
 package ai.ringrift.admin.up;
 
 import ai.ringrift.config.Check;
+import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
@@ -45,7 +46,7 @@ public record EmbeddedLoopSettings(
   /**
    * {@code base} with the {@link #pace} values in place of the configured ones.
    *
-   * @throws ai.ringrift.config.ConfigException naming the key a pace entry has wrong
+   * @throws ConfigException naming the key a pace entry has wrong
    */
   public ConfigSource paced(ConfigSource base) {
     ConfigSource paced = base;

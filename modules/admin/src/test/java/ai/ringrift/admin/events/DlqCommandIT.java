@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.admin.Cli;
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.subscribe.EventSubscriber;
 import ai.ringrift.client.subscribe.NonRetriableException;
@@ -140,7 +140,7 @@ class DlqCommandIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> HANDLED.contains("poison-1"));
 
     Cli.Result again = Cli.on(cluster, "events", "dlq", "redrive", DLQ, "--offset", "0");
-    assertThat(again.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(again.err())
         .startsWith("ringrift redrive: offset 0 was redriven to ringrift.training.completed-")
         .endsWith("; pass --force to send it again\n");
@@ -197,7 +197,7 @@ class DlqCommandIT {
         .startsWith(
             "ringrift show: unknown topic 'ringrift.trainin.completed' (did you mean"
                 + " ringrift.training.completed?)");
-    assertThat(neither.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(neither.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.err()).contains("Missing required argument");
   }
 }

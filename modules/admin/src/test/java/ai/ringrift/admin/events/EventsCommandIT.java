@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.admin.Cli;
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +86,7 @@ class EventsCommandIT {
     Cli.Result result =
         Cli.on(cluster, "events", "publish", "TrainingCompleted", "--json", file.toString());
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err())
         .isEqualTo(
             "ringrift publish: "
@@ -106,7 +106,7 @@ class EventsCommandIT {
     Cli.Result unknown =
         Cli.on(cluster, "events", "publish", "TrainingComplete", "--json", file.toString());
 
-    assertThat(notJson.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(notJson.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(notJson.err())
         .startsWith("ringrift publish: " + file + " is not valid JSON at line 2");
     assertThat(unknown.err())
@@ -176,7 +176,7 @@ class EventsCommandIT {
             "60s");
     assertThat(lastHour.out()).contains("model_id=t-1", "model_id=t-2").doesNotContain("other");
     assertThat(Cli.on(cluster, "events", "tail", "TrainingCompleted", "--since", "soon").exitCode())
-        .isEqualTo(Ringrift.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
 
     CompletableFuture<Cli.Result> live =
         CompletableFuture.supplyAsync(
@@ -221,7 +221,7 @@ class EventsCommandIT {
     Cli.Result notByConfig =
         Cli.on(cluster, "events", "tail", "DaemonHeartbeat", "--config", "square8_2p");
 
-    assertThat(none.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(none.err()).endsWith("ringrift tail: saw 0 of 2 TrainingFailed events within 2 s\n");
     assertThat(badKey.err()).startsWith("ringrift tail: --config 'sq8' is not a config key");
     assertThat(notByConfig.err())
@@ -276,7 +276,7 @@ class EventsCommandIT {
             "--to-topic",
             "scratch.nowhere");
 
-    assertThat(live.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(live.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(live.err())
         .startsWith("ringrift replay: ringrift.evaluation.completed is a live catalog topic")
         .contains("pass --force");
@@ -288,7 +288,7 @@ class EventsCommandIT {
   void anUnreachableBrokerIsOneLine() {
     Cli.Result result = Cli.against("localhost:1", "events", "recent");
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err()).startsWith("ringrift recent: cannot reach Kafka at localhost:1");
   }

@@ -3,7 +3,7 @@ package ai.ringrift.admin.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.admin.Cli;
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
@@ -70,7 +70,7 @@ class DaemonsStatusCommandIT {
   void anUnreachableBrokerIsOneLine() {
     Cli.Result result = Cli.against("localhost:1", "daemons", "status");
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err()).startsWith("ringrift status: cannot reach Kafka at localhost:1");
   }
@@ -79,7 +79,7 @@ class DaemonsStatusCommandIT {
   void aBadDurationIsAUsageError() {
     Cli.Result result = Cli.run("daemons", "status", "--since", "soon");
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).contains("--since");
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.admin.Cli;
 import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
@@ -106,9 +107,9 @@ class LaunchCommandIT {
 
   @Test
   void exactlyOneSelectionIsRequired() {
-    assertThat(Cli.run("launch").exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(Cli.run("launch").exitCode()).isEqualTo(ExitCodes.USAGE);
     Cli.Result both = Cli.run("launch", "--all", "--sync");
-    assertThat(both.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(both.err()).contains("mutually exclusive");
   }
 
@@ -116,7 +117,7 @@ class LaunchCommandIT {
   void anUnknownStageIsOneLineNamingTheKnownOnes(KafkaCluster cluster) {
     Cli.Result result =
         Cli.against(cluster.bootstrapServers(), "launch", "--stage", "nope", "--config", config);
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err().strip())
         .startsWith("ringrift launch: daemons.nope: no daemon 'nope' in daemons.yaml (known:")
         .doesNotContain("\n");

@@ -3,7 +3,7 @@ package ai.ringrift.admin.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.admin.Cli;
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
@@ -69,7 +69,7 @@ class SchemasCommandIT {
 
     Cli.Result check = Cli.on(cluster, "schemas", "check", "--schemas", schemas.toString());
 
-    assertThat(check.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(check.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(check.out())
         .containsPattern(
             "ringrift\\.training\\.completed-value.+INCOMPATIBLE: field 'gpu_hours'"
@@ -87,7 +87,7 @@ class SchemasCommandIT {
         Cli.against(
             cluster.bootstrapServers(), "schemas", "check", "--registry-url", "http://localhost:1");
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
         .startsWith("ringrift check: cannot reach the schema registry at http://localhost:1")
@@ -102,7 +102,7 @@ class SchemasCommandIT {
     }
     Cli.Result result = Cli.run("schemas", "list", "--registry-url", url);
 
-    assertThat(result.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.err())
         .startsWith("ringrift list: cannot reach the schema registry at " + url)
         .contains("start it with `scripts/ringrift up`, or pass --registry-url or set");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.admin.Cli;
-import ai.ringrift.admin.Ringrift;
+import ai.ringrift.admin.cli.ExitCodes;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
@@ -195,7 +195,7 @@ class StateCommandsIT {
     Cli.Result none = Cli.on(cluster, "models", "rollback", "square8_3p", "--reason", "x");
     Cli.Result noReason = Cli.on(cluster, "models", "rollback", MODELS);
 
-    assertThat(unknown.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(unknown.err())
         .isEqualTo(
             "ringrift promote: model 'm9' is not in the registry of "
@@ -209,7 +209,7 @@ class StateCommandsIT {
         .isEqualTo(
             "ringrift rollback: square8_3p has no model registry yet; `ringrift models list`"
                 + " shows the configs that do\n");
-    assertThat(noReason.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(noReason.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noReason.err()).contains("Missing required option: '--reason=<reason>'");
   }
 
@@ -294,7 +294,7 @@ class StateCommandsIT {
     Cli.Result corrupt = Cli.on(cluster, "models", "list", "--config", "square19_4p");
     Cli.Result all = Cli.on(cluster, "models", "list");
 
-    assertThat(otherFormat.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(otherFormat.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(otherFormat.out()).isEmpty();
     assertThat(otherFormat.err())
         .isEqualTo(
@@ -311,7 +311,7 @@ class StateCommandsIT {
                 + " deployment must use one format: set wire.format (config/client.yaml, or"
                 + " RINGRIFT_WIRE_FORMAT) to registry where these records are written, or to plain"
                 + " here if the whole deployment is plain\n");
-    assertThat(corrupt.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(corrupt.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(corrupt.err().lines()).hasSize(1);
     assertThat(corrupt.err())
         .startsWith(
@@ -327,7 +327,7 @@ class StateCommandsIT {
         .endsWith(
             "; point --registry-url (or RINGRIFT_SCHEMA_REGISTRY_URL) at the registry the platform"
                 + " writes with, or update this checkout if the platform runs newer schemas\n");
-    assertThat(all.exitCode()).as("never a table without the record").isEqualTo(Ringrift.FAILURE);
+    assertThat(all.exitCode()).as("never a table without the record").isEqualTo(ExitCodes.FAILURE);
     assertThat(all.out()).isEmpty();
   }
 
@@ -349,17 +349,17 @@ class StateCommandsIT {
     Cli.Result badSet = Cli.on(cluster, "what-if", "promotion", "--set", "cooldown=1");
     Cli.Result unreachable = Cli.against("localhost:1", "models", "list");
 
-    assertThat(badKey.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(badKey.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(badKey.err()).startsWith("ringrift show: --config 'sq8' is not a config key");
-    assertThat(badStage.exitCode()).isEqualTo(Ringrift.USAGE);
+    assertThat(badStage.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(badStage.err()).contains("Invalid value for positional parameter at index 0");
-    assertThat(badSet.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(badSet.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(badSet.err().lines()).hasSize(1);
     assertThat(badSet.err())
         .startsWith("ringrift promotion: --set ")
         .contains("cooldown")
         .endsWith("; the keys are those of config/promotion.yaml\n");
-    assertThat(unreachable.exitCode()).isEqualTo(Ringrift.FAILURE);
+    assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(unreachable.err()).startsWith("ringrift list: cannot reach Kafka at localhost:1");
   }
 
