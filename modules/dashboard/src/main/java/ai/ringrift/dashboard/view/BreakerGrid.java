@@ -130,8 +130,8 @@ final class BreakerGrid {
           String.valueOf(json.get("status")),
           json.get("consecutive_failures") instanceof Number n ? n.intValue() : 0,
           json.get("opens") instanceof Number n ? n.intValue() : 0,
-          RegistryView.millis(json.get("updated_at")),
-          json.get("retry_at") == null ? null : RegistryView.millis(json.get("retry_at")),
+          ModelRegistryView.millis(json.get("updated_at")),
+          json.get("retry_at") == null ? null : ModelRegistryView.millis(json.get("retry_at")),
           Boolean.TRUE.equals(json.get("probe_in_flight")),
           json.get("last_error") == null ? null : json.get("last_error").toString());
     }

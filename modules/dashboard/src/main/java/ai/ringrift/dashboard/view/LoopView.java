@@ -52,7 +52,7 @@ public final class LoopView {
   private final PromotionConfig.HeadToHead headToHead;
   private final Deduplicator seen;
   private final EloTimeline elo = new EloTimeline();
-  private final Map<String, RegistryView> registries = new TreeMap<>();
+  private final Map<String, ModelRegistryView> registries = new TreeMap<>();
   private final Map<String, ModelPromoted> promotions = new HashMap<>();
   private final BreakerGrid breakers;
   private final StageRunStats stages = new StageRunStats();
@@ -275,7 +275,7 @@ public final class LoopView {
         mark("breakers");
       }
     } else if (value instanceof ModelRegistryEntry r) {
-      registry(RegistryView.of(r));
+      registry(ModelRegistryView.of(r));
     } else if (value instanceof TrainingSignal s) {
       signal(key, AvroJson.toMap(s), "topic");
     }
@@ -288,14 +288,14 @@ public final class LoopView {
           mark("breakers");
         }
       }
-      case "models" -> registry(RegistryView.of(key, value, url));
+      case "models" -> registry(ModelRegistryView.of(key, value, url));
       case "signals" -> signal(key, value, url);
       default -> {}
     }
   }
 
-  private void registry(RegistryView registry) {
-    RegistryView shown = registries.get(registry.config());
+  private void registry(ModelRegistryView registry) {
+    ModelRegistryView shown = registries.get(registry.config());
     if (shown == null
         || shown.updatedAt() < registry.updatedAt()
         || shown.updatedAt() == registry.updatedAt() && !shown.models().equals(registry.models())) {
@@ -308,7 +308,7 @@ public final class LoopView {
   private void signal(String key, Map<String, Object> value, String source) {
     long at =
         value.get("header") instanceof Map<?, ?> header
-            ? RegistryView.millis(header.get("occurred_at"))
+            ? ModelRegistryView.millis(header.get("occurred_at"))
             : 0;
     Map<String, Object> shown = signals.get(key);
     if (shown != null && shown.get("at") instanceof Long before && before > at) {
@@ -345,7 +345,7 @@ public final class LoopView {
       EloTimeline.Timeline t = timelines.get(config);
       c.put("points", t == null ? List.of() : t.points());
       c.put("production", t == null ? List.of() : t.production());
-      RegistryView registry = registries.get(config);
+      ModelRegistryView registry = registries.get(config);
       c.put("registry", registry);
       c.put(
           "evidence",

@@ -41,7 +41,7 @@ public record ProductionEvidence(
 
   /** The evidence of {@code registry}'s production model, if it has one. */
   static java.util.Optional<ProductionEvidence> of(
-      RegistryView registry,
+      ModelRegistryView registry,
       java.util.function.Function<String, java.util.Optional<EvaluationCompleted>> evaluations,
       Map<String, ModelPromoted> promotions,
       PromotionConfig.HeadToHead rule) {

@@ -19,14 +19,14 @@ import java.util.Map;
  * @param updatedAt when the registry last changed (epoch ms)
  * @param source {@code topic} or the status URL it came from
  */
-public record RegistryView(
+public record ModelRegistryView(
     String config, String productionModelId, List<Model> models, long updatedAt, String source) {
-  public RegistryView {
+  public ModelRegistryView {
     models = List.copyOf(models);
   }
 
   /** The registry record of the state topic. */
-  static RegistryView of(ModelRegistryEntry entry) {
+  static ModelRegistryView of(ModelRegistryEntry entry) {
     List<Model> models = new ArrayList<>();
     for (ModelVersion m : entry.getModels()) {
       models.add(
@@ -40,7 +40,7 @@ public record RegistryView(
               m.getEvaluationEventId(),
               m.getModelPath()));
     }
-    return new RegistryView(
+    return new ModelRegistryView(
         ConfigKeys.format(entry.getConfig()),
         entry.getProductionModelId(),
         models,
@@ -49,7 +49,7 @@ public record RegistryView(
   }
 
   /** The registry as the status view renders it ({@code AvroJson} of the same record). */
-  static RegistryView of(String config, Map<String, Object> json, String source) {
+  static ModelRegistryView of(String config, Map<String, Object> json, String source) {
     List<Model> models = new ArrayList<>();
     if (json.get("models") instanceof List<?> list) {
       for (Object item : list) {
@@ -67,7 +67,7 @@ public record RegistryView(
         }
       }
     }
-    return new RegistryView(
+    return new ModelRegistryView(
         config,
         text(json.get("production_model_id")),
         models,
