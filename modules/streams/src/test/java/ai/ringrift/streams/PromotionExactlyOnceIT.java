@@ -4,6 +4,7 @@ import static ai.ringrift.streams.TestEvents.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.serde.EventDecodingException;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.PromotionRejected;
@@ -112,7 +113,7 @@ class PromotionExactlyOnceIT {
               new String(
                   r.headers().lastHeader(DeadLetterHeaders.EXCEPTION_CLASS).value(),
                   StandardCharsets.UTF_8))
-          .isEqualTo("ai.ringrift.client.serde.EventDecodingException");
+          .isEqualTo(EventDecodingException.class.getName());
       assertThat(
               new String(
                   r.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TOPIC).value(),

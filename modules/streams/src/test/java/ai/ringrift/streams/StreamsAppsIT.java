@@ -6,6 +6,7 @@ import static ai.ringrift.streams.TestEvents.selfplay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.events.CircuitState;
 import ai.ringrift.events.CircuitStatus;
 import ai.ringrift.events.TrainingFailed;
@@ -92,7 +93,7 @@ class StreamsAppsIT {
     PromotionWhatIf whatIf =
         PromotionWhatIf.of(
             Driver.CONFIG,
-            ai.ringrift.client.KafkaSettings.of(cluster.bootstrapServers()),
+            KafkaSettings.of(cluster.bootstrapServers()),
             cluster.catalog(),
             Driver.SERDES);
     WhatIfReport asLive = whatIf.run(Map.of(), Duration.ofSeconds(60));

@@ -7,6 +7,7 @@ import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.events.TrainingCompleted;
+import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.events.catalog.TopicSpec;
 import ai.ringrift.testkit.SampleEvents;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class EmbeddedPlatformRegistryIT {
   }
 
   private static List<String> expectedSubjects() {
-    return ai.ringrift.events.catalog.TopicCatalog.packaged().topics().stream()
+    return TopicCatalog.packaged().topics().stream()
         .filter(t -> t.valueType().isPresent())
         .map(TopicSpec::name)
         .map(name -> name + "-value")

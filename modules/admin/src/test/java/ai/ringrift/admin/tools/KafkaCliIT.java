@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.EventSerdes;
+import ai.ringrift.client.serde.RegistryAvroDeserializer;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
@@ -53,7 +54,7 @@ class KafkaCliIT {
             "--timeout-ms",
             "60000",
             "--formatter-property",
-            "value.deserializer=ai.ringrift.client.serde.RegistryAvroDeserializer",
+            "value.deserializer=" + RegistryAvroDeserializer.class.getName(),
             "--formatter-property",
             "value.deserializer.schema.registry.url=" + cluster.registryUrl());
     assertThat(consumer.exitCode()).as(consumer.err()).isZero();

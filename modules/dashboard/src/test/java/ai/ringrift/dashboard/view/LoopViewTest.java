@@ -10,6 +10,7 @@ import static ai.ringrift.dashboard.LoopEvents.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ai.ringrift.client.history.RecordedEvent;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.CircuitState;
 import ai.ringrift.events.CircuitStatus;
@@ -252,9 +253,7 @@ class LoopViewTest {
         .build();
   }
 
-  private static ai.ringrift.client.history.RecordedEvent<SpecificRecord> recordedState(
-      CircuitState state) {
-    return new ai.ringrift.client.history.RecordedEvent<>(
-        "ringrift.state.circuits", 0, 0, T0, "square8_2p/training", state);
+  private static RecordedEvent<SpecificRecord> recordedState(CircuitState state) {
+    return new RecordedEvent<>("ringrift.state.circuits", 0, 0, T0, "square8_2p/training", state);
   }
 }

@@ -7,6 +7,7 @@ import ai.ringrift.events.CircuitStateChanged;
 import ai.ringrift.events.CircuitStatus;
 import ai.ringrift.events.contract.CircuitAdmission;
 import ai.ringrift.streams.Driver;
+import ai.ringrift.streams.TestEvents;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import java.time.Duration;
 import java.util.List;
@@ -233,7 +234,7 @@ class CircuitBreakerTest {
   @Test
   void breakersOfOtherStagesAndConfigsAreIndependent() {
     BreakerScript.run(driver, "F F F");
-    driver.send(ai.ringrift.streams.TestEvents.training("hex8_2p", "m", driver.now()));
+    driver.send(TestEvents.training("hex8_2p", "m", driver.now()));
 
     assertThat(driver.<CircuitState>store(CircuitBreakerApp.STORE).get("square8_2p/evaluation"))
         .isNull();

@@ -7,6 +7,7 @@ import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.streams.Driver;
+import ai.ringrift.streams.TestEvents;
 import ai.ringrift.streams.common.ConfigOverrides;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import java.time.Duration;
@@ -36,8 +37,7 @@ final class PromotionDriver implements AutoCloseable {
     ModelRegistryEntry entry = registry(config);
     var builder = evaluation(config, model, elo, driver.now().minus(ago));
     if (entry != null && entry.getProductionModelId() != null) {
-      builder.setHeadToHead(
-          ai.ringrift.streams.TestEvents.headToHead(entry.getProductionModelId(), 0, 150, 50, 0));
+      builder.setHeadToHead(TestEvents.headToHead(entry.getProductionModelId(), 0, 150, 50, 0));
     }
     driver.send(builder.build());
     if (driver.drain(ModelPromoted.class).size() != 1) {

@@ -6,6 +6,7 @@ import static ai.ringrift.streams.TestEvents.headToHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.ringrift.events.BaselineResult;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.PromotionRejected;
@@ -279,13 +280,13 @@ class PromotionGatesTest {
     assertThat(p.getHeader().getCausationId()).isEqualTo(e.getHeader().getEventId());
   }
 
-  static List<ai.ringrift.events.BaselineResult> strong(int randomGames, int heuristicGames) {
+  static List<BaselineResult> strong(int randomGames, int heuristicGames) {
     return List.of(
         baseline("RANDOM", 400, randomGames, 0.97),
         baseline("HEURISTIC", 900, heuristicGames, 0.92));
   }
 
-  static List<ai.ringrift.events.BaselineResult> rates(double random, double heuristic) {
+  static List<BaselineResult> rates(double random, double heuristic) {
     return List.of(
         baseline("RANDOM", 400, 100, random), baseline("HEURISTIC", 900, 100, heuristic));
   }

@@ -4,6 +4,7 @@ import static ai.ringrift.streams.TestEvents.evaluation;
 import static ai.ringrift.streams.TestEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.ModelVersion;
@@ -104,8 +105,7 @@ class RollbackTest {
     }
   }
 
-  private ai.ringrift.events.EvaluationCompleted reevaluation(
-      double elo, double winRate, int games) {
+  private EvaluationCompleted reevaluation(double elo, double winRate, int games) {
     return evaluation(CONFIG, "second", elo, promotion.driver.now())
         .setWinRate(winRate)
         .setGamesPlayed(games)

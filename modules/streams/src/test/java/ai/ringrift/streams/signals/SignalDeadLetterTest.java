@@ -4,6 +4,7 @@ import static ai.ringrift.streams.TestEvents.selfplay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.ringrift.client.serde.EventDecodingException;
 import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingSignal;
@@ -49,7 +50,7 @@ class SignalDeadLetterTest {
       assertThat(text(headers, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
       assertThat(text(headers, DeadLetterHeaders.FAILED_IN)).isEqualTo("deserialization");
       assertThat(text(headers, DeadLetterHeaders.EXCEPTION_CLASS))
-          .isEqualTo("ai.ringrift.client.serde.EventDecodingException");
+          .isEqualTo(EventDecodingException.class.getName());
       assertThat(text(headers, DeadLetterHeaders.EXCEPTION_MESSAGE))
           .contains("SelfplayBatchCompleted");
       assertThat(driver.drain(TrainingSignal.class)).hasSize(1);
@@ -61,10 +62,7 @@ class SignalDeadLetterTest {
     try (Driver driver = driver()) {
       var event = selfplay("square8_2p", 60, driver.now());
       byte[] value =
-          Driver.SERDES
-              .value(ai.ringrift.events.SelfplayBatchCompleted.class)
-              .serializer()
-              .serialize(TOPIC, event);
+          Driver.SERDES.value(SelfplayBatchCompleted.class).serializer().serialize(TOPIC, event);
       driver.sendRaw(TOPIC, "gpu-node-3".getBytes(StandardCharsets.UTF_8), value);
 
       Headers headers = driver.rawOutput(TOPIC + ".dlq").readRecord().headers();
