@@ -2,11 +2,11 @@ package ai.ringrift.stages;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
-import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonCatalog;
 import ai.ringrift.stages.evaluation.EvaluationService;
 import ai.ringrift.stages.export.ExportService;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.promotion.PromotionService;
-import ai.ringrift.stages.service.StageSupport;
 import ai.ringrift.stages.sync.SyncService;
 import ai.ringrift.stages.training.TrainingService;
 import java.util.List;
@@ -61,9 +61,9 @@ public final class StageServices implements AutoCloseable {
    * The five as daemons by their launcher names: each start makes a fresh service on the shared
    * parts, so a restarted service keeps its group and its state tables.
    */
-  public DaemonRegistry registry() {
+  public DaemonCatalog registry() {
     StageSettings s = settings;
-    return DaemonRegistry.empty()
+    return DaemonCatalog.empty()
         .with(
             SyncService.NAME,
             context -> new SyncService(s.sync(), s.paths(), s.runs(), support, bandwidth))

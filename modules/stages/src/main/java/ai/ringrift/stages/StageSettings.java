@@ -4,10 +4,10 @@ import ai.ringrift.config.Check;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.export.ExportConfig;
-import ai.ringrift.stages.promotion.PromotionConfig;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StagesFile;
+import ai.ringrift.stages.promotion.PromotionStageSettings;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.training.TrainingConfig;
@@ -31,7 +31,7 @@ public record StageSettings(
     ExportConfig export,
     TrainingConfig training,
     EvaluationConfig evaluation,
-    PromotionConfig promotion,
+    PromotionStageSettings promotion,
     SimulationSettings simulation) {
   public StageSettings {
     Check.present("paths", paths);
@@ -53,7 +53,7 @@ public record StageSettings(
         StagesFile.section(source, "export", ExportConfig.class),
         StagesFile.section(source, "training", TrainingConfig.class),
         StagesFile.section(source, "evaluation", EvaluationConfig.class),
-        StagesFile.section(source, "promotion", PromotionConfig.class),
+        StagesFile.section(source, "promotion", PromotionStageSettings.class),
         StagesFile.section(source, "simulation", SimulationSettings.class));
   }
 

@@ -2,7 +2,7 @@ package ai.ringrift.admin.launch;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.daemon.Daemon;
-import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonCatalog;
 import ai.ringrift.streams.circuit.CircuitBreakerApp;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -35,8 +35,8 @@ final class StreamsDaemon implements Daemon {
    * The three Streams apps by their names in {@code daemons.yaml}, each started with {@code
    * settings}.
    */
-  static DaemonRegistry registry(Function<ServiceContext, StreamsSettings> settings) {
-    return DaemonRegistry.empty()
+  static DaemonCatalog registry(Function<ServiceContext, StreamsSettings> settings) {
+    return DaemonCatalog.empty()
         .with(
             SignalComputerApp.NAME,
             context ->

@@ -24,7 +24,7 @@ import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.evaluation.EvaluationService;
-import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.simulation.SimulatedModel;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;

@@ -12,14 +12,14 @@ import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.SimulationNotice;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
 import ai.ringrift.stages.simulation.SimulatedEvaluator;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import java.util.List;
@@ -110,7 +110,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     }
 
     @Override
-    public Outcome run(RunAttempt attempt) throws InterruptedException {
+    public RunOutcome run(RunAttempt attempt) throws InterruptedException {
       ModelRegistryEntry registry =
           support.tables().get(ModelRegistryEntry.class, ConfigKeys.format(trained.getConfig()));
       Optional<ModelVersion> champion = EvaluationAction.champion(registry, trained.getModelId());
@@ -119,16 +119,16 @@ public final class EvaluationService extends StageService<EvaluationService> {
               ActionRequest.of(
                   attempt.runId(), decisions.parameters(trained, champion, attempt.runId())));
       if (!result.succeeded()) {
-        return Outcome.failed(result.reason());
+        return RunOutcome.failed(result.reason());
       }
       try {
-        return Outcome.succeeded(
+        return RunOutcome.succeeded(
             null,
             List.of(
                 decisions.completed(
                     host.publisher().headerReactingTo(trained), trained, result.values())));
       } catch (ResultFormatException e) {
-        return Outcome.failed("the gauntlet's result is not usable: " + e.getMessage());
+        return RunOutcome.failed("the gauntlet's result is not usable: " + e.getMessage());
       }
     }
 

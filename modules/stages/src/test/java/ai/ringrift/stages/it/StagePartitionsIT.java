@@ -22,7 +22,7 @@ import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.command.CommandSpec;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.evaluation.EvaluationService;
-import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.nio.file.Files;

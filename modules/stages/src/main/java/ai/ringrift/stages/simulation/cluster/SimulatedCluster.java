@@ -11,14 +11,14 @@ import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
+import ai.ringrift.stages.daemon.DaemonCatalog;
 import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.DaemonStatus;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import ai.ringrift.stages.sync.SyncHost;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The simulated loop of {@code configs} with the config of {@code context}. */
   public static SimulatedCluster start(
       ServiceContext context, Path dataDir, List<ConfigKey> configs) throws InterruptedException {
-    return start(context, dataDir, configs, DaemonRegistry.empty());
+    return start(context, dataDir, configs, DaemonCatalog.empty());
   }
 
   /**
@@ -78,7 +78,7 @@ public final class SimulatedCluster implements AutoCloseable {
    * {@code platform} (the Streams apps of {@code ringrift up}) under the same launcher.
    */
   public static SimulatedCluster start(
-      ServiceContext context, Path dataDir, List<ConfigKey> configs, DaemonRegistry platform)
+      ServiceContext context, Path dataDir, List<ConfigKey> configs, DaemonCatalog platform)
       throws InterruptedException {
     return start(
         context,
@@ -100,7 +100,7 @@ public final class SimulatedCluster implements AutoCloseable {
       List<ConfigKey> configs,
       String groupPrefix)
       throws InterruptedException {
-    return start(context, base, dataDir, configs, groupPrefix, DaemonRegistry.empty());
+    return start(context, base, dataDir, configs, groupPrefix, DaemonCatalog.empty());
   }
 
   /**
@@ -115,14 +115,14 @@ public final class SimulatedCluster implements AutoCloseable {
       Path dataDir,
       List<ConfigKey> configs,
       String groupPrefix,
-      DaemonRegistry platform)
+      DaemonCatalog platform)
       throws InterruptedException {
     SimulatedCluster cluster =
         new SimulatedCluster(
             dataDir, simulated(base, dataDir, configs), context.runtime().metrics());
     try {
       cluster.stages = StageServices.open(context, cluster.settings, groupPrefix);
-      DaemonRegistry registry =
+      DaemonCatalog registry =
           cluster
               .stages
               .registry()
@@ -200,8 +200,8 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   /** One simulated selfplay worker per host, a fresh one (on the host's publisher) per start. */
-  private DaemonRegistry workers(ServiceContext context, List<ConfigKey> configs) {
-    DaemonRegistry registry = DaemonRegistry.empty();
+  private DaemonCatalog workers(ServiceContext context, List<ConfigKey> configs) {
+    DaemonCatalog registry = DaemonCatalog.empty();
     for (SyncHost host : settings.sync().selfplayHosts()) {
       EventPublisher publisher =
           EventPublisher.builder()
@@ -235,7 +235,7 @@ public final class SimulatedCluster implements AutoCloseable {
     return registry;
   }
 
-  private DaemonLauncher launch(ServiceContext context, DaemonRegistry registry) {
+  private DaemonLauncher launch(ServiceContext context, DaemonCatalog registry) {
     Map<String, DaemonSettings.Spec> simulatedHosts = new TreeMap<>();
     workerNames.forEach(
         name -> simulatedHosts.put(name, new DaemonSettings.Spec(false, List.of())));

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.CircuitAdmission.Verdict;
@@ -97,7 +97,7 @@ final class TriggerRun {
     if (attempt.probe()) {
       parts.metrics().probes.inc();
     }
-    Outcome outcome = act(attempt);
+    RunOutcome outcome = act(attempt);
     if (outcome.succeeded()) {
       parts.recorder().succeeded(job, run, n, outcome);
       parts.metrics().succeeded.inc();
@@ -109,7 +109,7 @@ final class TriggerRun {
     return false;
   }
 
-  private Outcome act(RunAttempt attempt) {
+  private RunOutcome act(RunAttempt attempt) {
     long started = System.nanoTime();
     run.enter(RunHandle.Phase.ACTION);
     try {
@@ -121,7 +121,7 @@ final class TriggerRun {
       throw new HandedBackException(reason);
     } catch (RuntimeException e) {
       LOGGER.error("stage={} run={} failed unexpectedly", stage(), attempt.runId(), e);
-      return Outcome.failed("the stage failed running " + attempt.runId() + ": " + e);
+      return RunOutcome.failed("the stage failed running " + attempt.runId() + ": " + e);
     } finally {
       parts.metrics().action.update(Duration.ofNanos(System.nanoTime() - started));
       run.enter(RunHandle.Phase.WAITING);
@@ -166,7 +166,7 @@ final class TriggerRun {
   private void crashed(StageRun record) {
     RunAttempt attempt =
         RunAttempt.of(parts.stage(), job.config(), job.triggerId(), record.getAttempt(), false);
-    Optional<Outcome> adopted = adopt(record, attempt);
+    Optional<RunOutcome> adopted = adopt(record, attempt);
     if (adopted.isPresent()) {
       LOGGER.info(
           "stage={} run={} of crashed instance {} left finished output {}: adopting it",
@@ -191,9 +191,9 @@ final class TriggerRun {
             + ", which stopped without recording an outcome (crashed); it is not started again");
   }
 
-  private Optional<Outcome> adopt(StageRun record, RunAttempt attempt) {
+  private Optional<RunOutcome> adopt(StageRun record, RunAttempt attempt) {
     try {
-      return job.adopt(record, attempt).filter(Outcome::succeeded);
+      return job.adopt(record, attempt).filter(RunOutcome::succeeded);
     } catch (RuntimeException e) {
       LOGGER.warn("stage={} run={} cannot be adopted: {}", stage(), attempt.runId(), e.toString());
       return Optional.empty();

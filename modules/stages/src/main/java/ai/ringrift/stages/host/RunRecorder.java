@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.events.PipelineFailed;
@@ -65,7 +65,7 @@ final class RunRecorder {
   }
 
   /** Records the trigger as done with {@code outcome}'s events: it is never run again. */
-  void succeeded(StageJob job, RunHandle run, int attempt, Outcome outcome) {
+  void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
     String output = outcome.outputPath().orElse(null);
     TriggerOutcome done =
         finished(job, RunStatus.SUCCEEDED, attempt, output, outcome.resultEventId().orElse(null));

@@ -10,16 +10,16 @@ import java.util.TreeMap;
  * contributes its own ({@link #stages()}); whoever assembles the launcher (the {@code ringrift}
  * command, {@code ringrift up}) adds the Streams apps.
  */
-public final class DaemonRegistry {
+public final class DaemonCatalog {
   private final Map<String, DaemonFactory> factories;
 
-  private DaemonRegistry(Map<String, DaemonFactory> factories) {
+  private DaemonCatalog(Map<String, DaemonFactory> factories) {
     this.factories = Map.copyOf(factories);
   }
 
   /** The daemons of the stages module: the bandwidth allocator and the five stage services. */
-  public static DaemonRegistry stages() {
-    return new DaemonRegistry(Map.of())
+  public static DaemonCatalog stages() {
+    return new DaemonCatalog(Map.of())
         .with(
             ai.ringrift.stages.bandwidth.BandwidthAllocatorService.NAME,
             ai.ringrift.stages.bandwidth.BandwidthAllocatorService::create)
@@ -39,22 +39,22 @@ public final class DaemonRegistry {
   }
 
   /** An empty registry. */
-  public static DaemonRegistry empty() {
-    return new DaemonRegistry(Map.of());
+  public static DaemonCatalog empty() {
+    return new DaemonCatalog(Map.of());
   }
 
   /** A copy that can also start {@code name}. */
-  public DaemonRegistry with(String name, DaemonFactory factory) {
+  public DaemonCatalog with(String name, DaemonFactory factory) {
     Map<String, DaemonFactory> more = new TreeMap<>(factories);
     if (more.put(name, factory) != null) {
       throw new IllegalArgumentException("daemon " + name + " is registered twice");
     }
-    return new DaemonRegistry(more);
+    return new DaemonCatalog(more);
   }
 
   /** A copy that can also start every daemon of {@code other}. */
-  public DaemonRegistry with(DaemonRegistry other) {
-    DaemonRegistry all = this;
+  public DaemonCatalog with(DaemonCatalog other) {
+    DaemonCatalog all = this;
     for (Map.Entry<String, DaemonFactory> entry : new TreeMap<>(other.factories).entrySet()) {
       all = all.with(entry.getKey(), entry.getValue());
     }

@@ -12,13 +12,13 @@ import java.time.Duration;
  * @param startGraceSeconds failed checks right after a start do not count for this long
  * @param failuresBeforeRestart consecutive failed checks after the grace that restart the daemon
  */
-public record HealthSettings(
+public record DaemonHealthSettings(
     double intervalSeconds,
     double criticalIntervalSeconds,
     double timeoutSeconds,
     double startGraceSeconds,
     int failuresBeforeRestart) {
-  public HealthSettings {
+  public DaemonHealthSettings {
     Check.atLeast("intervalSeconds", intervalSeconds, 0.01);
     Check.between("criticalIntervalSeconds", criticalIntervalSeconds, 0.01, intervalSeconds);
     Check.between("timeoutSeconds", timeoutSeconds, 0.001, criticalIntervalSeconds);

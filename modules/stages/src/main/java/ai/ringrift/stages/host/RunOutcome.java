@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,12 +13,12 @@ import org.apache.avro.specific.SpecificRecord;
  * @param events the result events written with the SUCCEEDED record (empty on failure)
  * @param resultEventId the id of the main result event, remembered with the trigger's outcome
  */
-public record Outcome(
+public record RunOutcome(
     Optional<String> error,
     Optional<String> outputPath,
     List<SpecificRecord> events,
     Optional<String> resultEventId) {
-  public Outcome {
+  public RunOutcome {
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(outputPath, "outputPath");
     events = List.copyOf(events);
@@ -26,12 +26,12 @@ public record Outcome(
   }
 
   /** A success that produced {@code outputPath} (or null) and publishes {@code events}. */
-  public static Outcome succeeded(String outputPath, List<? extends SpecificRecord> events) {
+  public static RunOutcome succeeded(String outputPath, List<? extends SpecificRecord> events) {
     String id =
         events.isEmpty()
             ? null
             : ai.ringrift.events.contract.Events.eventId(events.get(0)).orElse(null);
-    return new Outcome(
+    return new RunOutcome(
         Optional.empty(),
         Optional.ofNullable(outputPath),
         List.copyOf(events),
@@ -39,11 +39,11 @@ public record Outcome(
   }
 
   /** A failure, with the reason. */
-  public static Outcome failed(String error) {
+  public static RunOutcome failed(String error) {
     if (error == null || error.isBlank()) {
       throw new IllegalArgumentException("a failed outcome needs a reason");
     }
-    return new Outcome(Optional.of(error), Optional.empty(), List.of(), Optional.empty());
+    return new RunOutcome(Optional.of(error), Optional.empty(), List.of(), Optional.empty());
   }
 
   public boolean succeeded() {

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import java.time.Instant;
 import org.apache.kafka.common.TopicPartition;

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.stages.daemon.Daemon;
 import java.util.Set;

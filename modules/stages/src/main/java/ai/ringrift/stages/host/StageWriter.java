@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.publish.EventRecords;

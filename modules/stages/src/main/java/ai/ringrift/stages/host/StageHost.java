@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.subscribe.DedupSettings;

@@ -8,8 +8,8 @@ import ai.ringrift.config.Check;
  * @param keepPrevious keep the replaced production model beside the new one ({@code
  *     <name>.previous}) so a rollback can restore it even when its original file is gone
  */
-public record PromotionConfig(Boolean keepPrevious) {
-  public PromotionConfig {
+public record PromotionStageSettings(Boolean keepPrevious) {
+  public PromotionStageSettings {
     keepPrevious = Check.orDefault(keepPrevious, true);
   }
 }

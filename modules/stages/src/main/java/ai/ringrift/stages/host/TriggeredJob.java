@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.Events;

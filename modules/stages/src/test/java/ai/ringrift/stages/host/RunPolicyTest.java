@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.service;
+package ai.ringrift.stages.host;
 
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.StageRun;
@@ -27,12 +27,12 @@ public interface StageJob {
   }
 
   /**
-   * Does the work; a failure of the work is a failed {@link Outcome}, not an exception.
+   * Does the work; a failure of the work is a failed {@link RunOutcome}, not an exception.
    *
    * @throws InterruptedException when the run is handed back (its partition moved, or the service
    *     stops); whatever the action started must be stopped by then
    */
-  Outcome run(RunAttempt attempt) throws InterruptedException;
+  RunOutcome run(RunAttempt attempt) throws InterruptedException;
 
   /** The failure events of a failed attempt, e.g. TrainingFailed (written with its record). */
   List<SpecificRecord> failureEvents(RunAttempt attempt, String error);
@@ -41,10 +41,10 @@ public interface StageJob {
    * The finished output of an attempt whose instance crashed before recording an outcome, when that
    * output is complete and valid (then it is announced instead of running again).
    */
-  default Optional<Outcome> adopt(StageRun crashed, RunAttempt attempt) {
+  default Optional<RunOutcome> adopt(StageRun crashed, RunAttempt attempt) {
     return Optional.empty();
   }
 
   /** Called once a success is committed (e.g. to note which games an export used). */
-  default void committed(Outcome outcome) {}
+  default void committed(RunOutcome outcome) {}
 }
