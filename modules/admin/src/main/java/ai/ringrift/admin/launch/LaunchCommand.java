@@ -104,7 +104,7 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
    * the Streams apps with the settings of {@code streams.yaml}.
    */
   public static DaemonCatalog registry() {
-    return DaemonCatalog.stages()
+    return DaemonCatalog.fromClasspath()
         .with(streamsApps(context -> StreamsSettings.load(context.config(), System.getenv())));
   }
 

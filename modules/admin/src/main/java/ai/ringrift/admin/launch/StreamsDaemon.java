@@ -1,8 +1,8 @@
 package ai.ringrift.admin.launch;
 
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.daemon.Daemon;
 import ai.ringrift.stages.daemon.DaemonCatalog;
+import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.streams.circuit.CircuitBreakerApp;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsSettings;

@@ -1,14 +1,17 @@
 package ai.ringrift.stages.daemon;
 
+import ai.ringrift.stages.host.DaemonProvider;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The daemons a launcher can start, by the name {@code config/daemons.yaml} uses. The stages module
- * contributes its own ({@link #stages()}); whoever assembles the launcher (the {@code ringrift}
- * command, {@code ringrift up}) adds the Streams apps.
+ * contributes its own through {@link DaemonProvider}s ({@link #fromClasspath()}); whoever assembles
+ * the launcher (the {@code ringrift} command, {@code ringrift up}) adds the Streams apps.
  */
 public final class DaemonCatalog {
   private final Map<String, DaemonFactory> factories;
@@ -17,28 +20,20 @@ public final class DaemonCatalog {
     this.factories = Map.copyOf(factories);
   }
 
-  /** The daemons of the stages module: the bandwidth allocator and the five stage services. */
-  public static DaemonCatalog stages() {
-    return new DaemonCatalog(Map.of())
-        .with(
-            ai.ringrift.stages.bandwidth.BandwidthAllocatorService.NAME,
-            ai.ringrift.stages.bandwidth.BandwidthAllocatorService::create)
-        .with(ai.ringrift.stages.sync.SyncService.NAME, ai.ringrift.stages.sync.SyncService::create)
-        .with(
-            ai.ringrift.stages.export.ExportService.NAME,
-            ai.ringrift.stages.export.ExportService::create)
-        .with(
-            ai.ringrift.stages.training.TrainingService.NAME,
-            ai.ringrift.stages.training.TrainingService::create)
-        .with(
-            ai.ringrift.stages.evaluation.EvaluationService.NAME,
-            ai.ringrift.stages.evaluation.EvaluationService::create)
-        .with(
-            ai.ringrift.stages.promotion.PromotionService.NAME,
-            ai.ringrift.stages.promotion.PromotionService::create);
+  /**
+   * Every daemon a {@link DaemonProvider} on the classpath makes (found with {@link
+   * ServiceLoader}): the stages module's bandwidth allocator and five stage services, and whatever
+   * else registers one.
+   */
+  public static DaemonCatalog fromClasspath() {
+    DaemonCatalog all = empty();
+    for (DaemonProvider provider : ServiceLoader.load(DaemonProvider.class)) {
+      all = all.with(provider.name(), provider::create);
+    }
+    return all;
   }
 
-  /** An empty registry. */
+  /** An empty catalog. */
   public static DaemonCatalog empty() {
     return new DaemonCatalog(Map.of());
   }
@@ -67,6 +62,6 @@ public final class DaemonCatalog {
   }
 
   public Set<String> names() {
-    return new java.util.TreeSet<>(factories.keySet());
+    return new TreeSet<>(factories.keySet());
   }
 }

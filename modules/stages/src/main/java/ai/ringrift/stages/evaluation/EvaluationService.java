@@ -12,6 +12,8 @@ import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.SimulationNotice;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.RunOutcome;
 import ai.ringrift.stages.host.RunPolicy;
@@ -148,5 +150,18 @@ public final class EvaluationService extends StageService<EvaluationService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return EvaluationService.create(context);
+    }
   }
 }

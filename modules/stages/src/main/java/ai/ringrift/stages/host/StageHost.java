@@ -9,7 +9,6 @@ import ai.ringrift.client.subscribe.SubscriberBuilder;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
-import ai.ringrift.stages.daemon.Daemon;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package ai.ringrift.stages.host;
 
-import ai.ringrift.stages.daemon.Daemon;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 

@@ -6,6 +6,8 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.RunOutcome;
 import ai.ringrift.stages.host.RunPolicy;
@@ -122,5 +124,18 @@ public final class PromotionService extends StageService<PromotionService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return PromotionService.create(context);
+    }
   }
 }

@@ -10,6 +10,8 @@ import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
@@ -151,5 +153,18 @@ public final class SyncService extends StageService<SyncService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return SyncService.create(context);
+    }
   }
 }

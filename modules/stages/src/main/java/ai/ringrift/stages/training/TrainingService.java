@@ -12,6 +12,8 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
@@ -200,5 +202,18 @@ public final class TrainingService extends StageService<TrainingService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return TrainingService.create(context);
+    }
   }
 }

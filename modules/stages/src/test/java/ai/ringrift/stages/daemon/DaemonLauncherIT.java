@@ -18,6 +18,7 @@ import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
+import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class DaemonLauncherIT {
             10,
             daemons);
     DaemonCatalog registry =
-        DaemonCatalog.stages()
+        DaemonCatalog.fromClasspath()
             .with("crasher", ctx -> new ScriptedDaemon(Script.CRASH, Daemon.Health::ok));
 
     try (ServiceRuntime runtime =

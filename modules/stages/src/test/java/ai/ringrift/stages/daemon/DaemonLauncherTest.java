@@ -12,6 +12,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
+import ai.ringrift.stages.host.Daemon;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

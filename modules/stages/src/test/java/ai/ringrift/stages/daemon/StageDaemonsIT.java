@@ -41,7 +41,7 @@ class StageDaemonsIT {
     KafkaSettings kafka =
         KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonCatalog registry = DaemonCatalog.stages();
+    DaemonCatalog registry = DaemonCatalog.fromClasspath();
     // every daemon of daemons.yaml but the Streams apps, which the ringrift command adds
     assertThat(registry.names())
         .isEqualTo(

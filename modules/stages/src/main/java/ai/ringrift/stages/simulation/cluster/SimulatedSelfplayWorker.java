@@ -6,7 +6,7 @@ import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
-import ai.ringrift.stages.daemon.Daemon;
+import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.stages.simulation.SimulatedModel;
 import ai.ringrift.stages.simulation.SimulatedSelfplay;
 import ai.ringrift.stages.simulation.SimulationSettings;

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.stages.host;
 
 import java.util.Set;
 
