@@ -24,7 +24,9 @@ import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.evaluation.EvaluationService;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.simulation.SimulatedActions;
 import ai.ringrift.stages.simulation.SimulatedModel;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -350,7 +352,7 @@ class OneEventCountsOnceIT {
     return new EvaluationService(
             s.evaluation().withAction(new ActionSpec(ActionKind.SIMULATION, null)),
             s.runs(),
-            s.simulation(),
+            Actions.none().with(SimulatedActions.of(s.simulation())),
             support)
         .start();
   }

@@ -22,6 +22,7 @@ import ai.ringrift.stages.daemon.DaemonLauncher;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.sync.SyncHost;
@@ -157,7 +158,12 @@ final class LoopUnderTest implements AutoCloseable {
             "bandwidth-allocator-daemon");
     allocator.setDaemon(true);
     allocator.start();
-    StageServices stages = StageServices.open(context, stageSettings, StageSupport.GROUP_PREFIX);
+    StageServices stages =
+        StageServices.open(
+            context,
+            stageSettings,
+            Actions.none().with(new InstantActions()),
+            StageSupport.GROUP_PREFIX);
     DaemonCatalog registry = stages.registry();
     Clock clock = Clock.systemUTC();
     DaemonLauncher launcher =

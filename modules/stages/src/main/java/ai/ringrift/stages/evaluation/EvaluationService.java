@@ -12,6 +12,7 @@ import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.SimulationNotice;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunAttempt;
@@ -22,8 +23,6 @@ import ai.ringrift.stages.host.StageJob;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
-import ai.ringrift.stages.simulation.SimulatedEvaluator;
-import ai.ringrift.stages.simulation.SimulationSettings;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,30 +42,25 @@ public final class EvaluationService extends StageService<EvaluationService> {
   private final EvaluationAction decisions;
   private final Action action;
 
-  /** An evaluation service; it does not close {@code support}. */
+  /**
+   * An evaluation service running the action {@code actions} make; it does not close {@code
+   * support}.
+   */
   public EvaluationService(
-      EvaluationConfig config,
-      RunPolicy policy,
-      SimulationSettings simulation,
-      StageSupport support) {
-    this(config, policy, simulation, support, List.of());
+      EvaluationConfig config, RunPolicy policy, Actions actions, StageSupport support) {
+    this(config, policy, actions, support, List.of());
   }
 
   private EvaluationService(
       EvaluationConfig config,
       RunPolicy policy,
-      SimulationSettings simulation,
+      Actions actions,
       StageSupport support,
       List<AutoCloseable> owned) {
     this.support = support;
     this.decisions = new EvaluationAction(config);
     this.action =
-        config
-            .action()
-            .create(
-                "evaluation.action",
-                EvaluationAction.PLACEHOLDERS,
-                () -> new SimulatedEvaluator(simulation));
+        actions.create("evaluation.action", config.action(), EvaluationAction.PLACEHOLDERS);
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.EVALUATION, support, policy)
             .on(TrainingCompleted.class, e -> waits -> Optional.of(new Job(e)));
@@ -83,7 +77,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     return new EvaluationService(
         config,
         StagesFile.runs(context.config()),
-        StagesFile.section(context.config(), "simulation", SimulationSettings.class),
+        Actions.fromClasspath(context.config()),
         support,
         List.of(support));
   }

@@ -1,6 +1,8 @@
 package ai.ringrift.stages.simulation;
 
 import ai.ringrift.config.Check;
+import ai.ringrift.config.ConfigSource;
+import ai.ringrift.stages.host.StagesFile;
 
 /**
  * The simulated RingRift workload (section {@code simulation} of {@code config/stages.yaml}): used
@@ -24,6 +26,11 @@ public record SimulationSettings(
     Check.present("trainer", trainer);
     Check.present("evaluator", evaluator);
     Check.present("loop", loop);
+  }
+
+  /** The {@code simulation} section of {@code stages.yaml} in {@code source}. */
+  public static SimulationSettings load(ConfigSource source) {
+    return StagesFile.section(source, "simulation", SimulationSettings.class);
   }
 
   /** A copy with another trainer (tests). */

@@ -10,6 +10,7 @@ import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
@@ -56,15 +57,17 @@ public final class SyncService extends StageService<SyncService> {
       SyncConfig config,
       StagePaths paths,
       RunPolicy policy,
+      Actions actions,
       StageSupport support,
       BandwidthClient bandwidth) {
-    this(config, paths, policy, support, bandwidth, List.of());
+    this(config, paths, policy, actions, support, bandwidth, List.of());
   }
 
   private SyncService(
       SyncConfig config,
       StagePaths paths,
       RunPolicy policy,
+      Actions actions,
       StageSupport support,
       BandwidthClient bandwidth,
       List<AutoCloseable> owned) {
@@ -95,7 +98,7 @@ public final class SyncService extends StageService<SyncService> {
         new Parts(
             config,
             new SyncAction(config, paths),
-            new Transfers(config.transferAction(), bandwidth, config.transferKbps()),
+            new Transfers(config.transferAction(actions), bandwidth, config.transferKbps()),
             host::publisher,
             RoleContext.localHost());
   }
@@ -108,6 +111,7 @@ public final class SyncService extends StageService<SyncService> {
         StagesFile.section(context.config(), "sync", SyncConfig.class),
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
+        Actions.fromClasspath(context.config()),
         support,
         bandwidth,
         List.of(bandwidth, support));

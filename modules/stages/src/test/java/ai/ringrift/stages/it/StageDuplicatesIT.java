@@ -33,8 +33,10 @@ import ai.ringrift.stages.bandwidth.BandwidthClient;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
 import ai.ringrift.stages.evaluation.EvaluationService;
 import ai.ringrift.stages.export.ExportService;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.promotion.PromotionService;
+import ai.ringrift.stages.simulation.SimulatedActions;
 import ai.ringrift.stages.simulation.SimulatedExport;
 import ai.ringrift.stages.simulation.SimulatedModel;
 import ai.ringrift.stages.simulation.SimulatedSelfplay;
@@ -112,7 +114,7 @@ class StageDuplicatesIT {
         EvaluationService.NAME,
         events,
         (support, owned) ->
-            new EvaluationService(s.evaluation(), s.runs(), s.simulation(), support).start(),
+            new EvaluationService(s.evaluation(), s.runs(), simulated(s), support).start(),
         false);
 
     assertThat(causes(EvaluationCompleted.class, config)).isEqualTo(oncePerEvent(events));
@@ -166,7 +168,8 @@ class StageDuplicatesIT {
             BandwidthClient bandwidth =
                 BandwidthClient.start(support.context(), support.source(SyncService.NAME));
             owned.add(bandwidth);
-            return new SyncService(s.sync(), s.paths(), s.runs(), support, bandwidth).start();
+            return new SyncService(s.sync(), s.paths(), s.runs(), simulated(s), support, bandwidth)
+                .start();
           },
           false);
     } finally {
@@ -201,7 +204,8 @@ class StageDuplicatesIT {
     play(
         ExportService.NAME,
         events,
-        (support, owned) -> new ExportService(s.export(), s.paths(), s.runs(), support).start(),
+        (support, owned) ->
+            new ExportService(s.export(), s.paths(), s.runs(), simulated(s), support).start(),
         true,
         i -> playGames(s, config, games, "batch-" + i, 25));
 
@@ -258,7 +262,7 @@ class StageDuplicatesIT {
         TrainingService.NAME,
         events,
         (support, owned) ->
-            new TrainingService(s.training(), s.paths(), s.runs(), s.simulation(), support).start(),
+            new TrainingService(s.training(), s.paths(), s.runs(), simulated(s), support).start(),
         true);
 
     assertThat(causes(TrainingCompleted.class, config)).isEqualTo(oncePerEvent(events));
@@ -393,5 +397,10 @@ class StageDuplicatesIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The simulated workload's actions with {@code settings}' simulation section. */
+  private static Actions simulated(StageSettings settings) {
+    return Actions.none().with(SimulatedActions.of(settings.simulation()));
   }
 }

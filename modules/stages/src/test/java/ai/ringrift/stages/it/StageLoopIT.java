@@ -26,11 +26,13 @@ import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.action.command.CommandSpec;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.evaluation.EvaluationService;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.RunPolicy;
 import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.simulation.SimulatedActions;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import ai.ringrift.stages.simulation.cluster.SimulatedCluster;
 import ai.ringrift.streams.StreamsApps;
@@ -262,7 +264,12 @@ class StageLoopIT {
     try (StageSupport support =
             StageSupport.open(context, "ringrift.stage.breaker-it.", Clock.systemUTC());
         EvaluationService service =
-            new EvaluationService(evaluation, policy, base.simulation(), support).start();
+            new EvaluationService(
+                    evaluation,
+                    policy,
+                    Actions.none().with(SimulatedActions.of(base.simulation())),
+                    support)
+                .start();
         EventPublisher publisher = ItSupport.publisher(context, "breaker-it")) {
       TrainingCompleted first = ItSupport.trained(publisher, config, "m1");
       await().atMost(Duration.ofSeconds(60)).until(() -> !pipelineFailures(first).isEmpty());

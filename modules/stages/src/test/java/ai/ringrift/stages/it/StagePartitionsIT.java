@@ -19,10 +19,12 @@ import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.action.command.CommandSpec;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.evaluation.EvaluationService;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.simulation.SimulatedActions;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.nio.file.Files;
@@ -60,7 +62,12 @@ class StagePartitionsIT {
       StageSettings base = ItSupport.repositorySettings();
       StageSupport support = StageSupport.open(context, "share.", Clock.systemUTC());
       EvaluationService service =
-          new EvaluationService(evaluation, base.runs(), base.simulation(), support).start();
+          new EvaluationService(
+                  evaluation,
+                  base.runs(),
+                  Actions.none().with(SimulatedActions.of(base.simulation())),
+                  support)
+              .start();
       return new Instance(runtime, support, service);
     }
 

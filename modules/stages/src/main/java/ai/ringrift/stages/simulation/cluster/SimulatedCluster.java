@@ -17,8 +17,10 @@ import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.DaemonStatus;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.simulation.SimulatedActions;
 import ai.ringrift.stages.simulation.SimulationSettings;
 import ai.ringrift.stages.sync.SyncHost;
 import java.nio.file.Path;
@@ -121,7 +123,13 @@ public final class SimulatedCluster implements AutoCloseable {
         new SimulatedCluster(
             dataDir, simulated(base, dataDir, configs), context.runtime().metrics());
     try {
-      cluster.stages = StageServices.open(context, cluster.settings, groupPrefix);
+      cluster.stages =
+          StageServices.open(
+              context,
+              cluster.settings,
+              Actions.fromClasspath(context.config())
+                  .with(SimulatedActions.of(cluster.settings.simulation())),
+              groupPrefix);
       DaemonCatalog registry =
           cluster
               .stages

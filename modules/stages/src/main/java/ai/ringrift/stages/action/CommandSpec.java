@@ -1,4 +1,4 @@
-package ai.ringrift.stages.action.command;
+package ai.ringrift.stages.action;
 
 import ai.ringrift.config.Check;
 import ai.ringrift.config.ConfigException;
