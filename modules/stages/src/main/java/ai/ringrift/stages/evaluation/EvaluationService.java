@@ -1,5 +1,6 @@
 package ai.ringrift.stages.evaluation;
 
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EvaluationFailed;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelVersion;
@@ -91,7 +92,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     }
 
     @Override
-    public ai.ringrift.events.ConfigKey config() {
+    public ConfigKey config() {
       return trained.getConfig();
     }
 

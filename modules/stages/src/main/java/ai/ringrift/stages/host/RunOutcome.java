@@ -1,5 +1,6 @@
 package ai.ringrift.stages.host;
 
+import ai.ringrift.events.contract.Events;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +28,7 @@ public record RunOutcome(
 
   /** A success that produced {@code outputPath} (or null) and publishes {@code events}. */
   public static RunOutcome succeeded(String outputPath, List<? extends SpecificRecord> events) {
-    String id =
-        events.isEmpty()
-            ? null
-            : ai.ringrift.events.contract.Events.eventId(events.get(0)).orElse(null);
+    String id = events.isEmpty() ? null : Events.eventId(events.get(0)).orElse(null);
     return new RunOutcome(
         Optional.empty(),
         Optional.ofNullable(outputPath),

@@ -6,6 +6,7 @@ import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.TriggerOutcome;
+import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.events.contract.KeyKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ final class RunRecorder {
       LOGGER.info(
           "stage={} config={} trigger={} attempt={} {}{}",
           stage,
-          ai.ringrift.events.contract.ConfigKeys.format(record.getConfig()),
+          ConfigKeys.format(record.getConfig()),
           record.getTriggerEventId(),
           record.getAttempt(),
           record.getStatus(),

@@ -7,10 +7,14 @@ import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.subscribe.SubscriberSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.CircuitState;
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.ModelRegistryEntry;
+import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.TrainingSignal;
+import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.catalog.TopicCatalog;
+import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import com.codahale.metrics.MetricRegistry;
 import java.time.Clock;
@@ -111,20 +115,17 @@ public final class StageSupport implements AutoCloseable {
   /**
    * The key of a (config, stage) in the stage-runs and circuits tables: {@code square8_2p/export}.
    */
-  public static String key(ai.ringrift.events.ConfigKey config, ai.ringrift.events.Stage stage) {
-    return ai.ringrift.events.contract.ConfigKeys.format(config)
-        + "/"
-        + stage.name().toLowerCase(java.util.Locale.ROOT);
+  public static String key(ConfigKey config, Stage stage) {
+    return ConfigKeys.format(config) + "/" + stage.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The latest stage-run record of a (config, stage), or null. */
-  public StageRun latestRun(ai.ringrift.events.ConfigKey config, ai.ringrift.events.Stage stage) {
+  public StageRun latestRun(ConfigKey config, Stage stage) {
     return tables.get(StageRun.class, key(config, stage));
   }
 
   /** The newest trigger of a (config, stage) that succeeded, if one is remembered. */
-  public java.util.Optional<ai.ringrift.events.TriggerOutcome> lastSuccess(
-      ai.ringrift.events.ConfigKey config, ai.ringrift.events.Stage stage) {
+  public java.util.Optional<TriggerOutcome> lastSuccess(ConfigKey config, Stage stage) {
     return TriggerLookup.lastSuccess(latestRun(config, stage));
   }
 

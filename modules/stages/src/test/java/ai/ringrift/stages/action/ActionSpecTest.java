@@ -9,7 +9,6 @@ import ai.ringrift.stages.action.command.CommandAction;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
 import ai.ringrift.stages.export.NpzExpectations;
 import ai.ringrift.stages.host.Actions;
-import ai.ringrift.stages.simulation.SimulationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +44,6 @@ class ActionSpecTest {
     assertThat(REPO.section("stages.yaml", "evaluation", StageSection.class).action()).isNotNull();
     assertThat(REPO.section("stages.yaml", "sync", SyncSection.class).rsync().timeoutSeconds())
         .isEqualTo(1800);
-    assertThat(
-            REPO.section("stages.yaml", "simulation", SimulationSettings.class)
-                .evaluator()
-                .baselines())
-        .hasSize(7);
   }
 
   @Test
@@ -135,21 +129,6 @@ class ActionSpecTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "training.action.command.template: unknown placeholder {gpu} in '{gpu}'; this stage provides [npz]");
-  }
-
-  @Test
-  void namesAnOutOfRangeSimulationValue() throws IOException {
-    String yaml =
-        Files.readString(Path.of("../../config/stages.yaml"))
-            .replace("drawRate: 0.05", "drawRate: 0.9");
-    Files.writeString(dir.resolve("stages.yaml"), yaml);
-
-    assertThatThrownBy(
-            () ->
-                ConfigSource.directory(dir)
-                    .section("stages.yaml", "simulation", SimulationSettings.class))
-        .hasMessageEndingWith(
-            "simulation.evaluator.drawRate: must be between 0.0 and 0.5, was 0.9");
   }
 
   @Test
