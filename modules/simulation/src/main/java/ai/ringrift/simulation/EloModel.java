@@ -12,7 +12,7 @@ public final class EloModel {
   private EloModel() {}
 
   /** One game's result for the first player. */
-  public enum Outcome {
+  public enum GameResult {
     WIN,
     DRAW,
     LOSS
@@ -31,14 +31,14 @@ public final class EloModel {
    * equals ({@code drawRate · 4p(1-p)}) and taken evenly from wins and losses, so the expected
    * score is exactly {@link #expected}.
    */
-  public static Outcome play(double a, double b, double drawRate, SplittableRandom random) {
+  public static GameResult play(double a, double b, double drawRate, SplittableRandom random) {
     double p = expected(a, b);
     double draw = drawRate * 4 * p * (1 - p);
     double u = random.nextDouble();
     if (u < p - draw / 2) {
-      return Outcome.WIN;
+      return GameResult.WIN;
     }
-    return u < p + draw / 2 ? Outcome.DRAW : Outcome.LOSS;
+    return u < p + draw / 2 ? GameResult.DRAW : GameResult.LOSS;
   }
 
   /**

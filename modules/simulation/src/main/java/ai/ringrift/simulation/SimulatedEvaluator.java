@@ -1,6 +1,6 @@
 package ai.ringrift.simulation;
 
-import ai.ringrift.simulation.EloModel.Outcome;
+import ai.ringrift.simulation.EloModel.GameResult;
 import ai.ringrift.simulation.SimulationSettings.Baseline;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
@@ -137,7 +137,7 @@ public final class SimulatedEvaluator implements Action {
     int losses = 0;
     int draws = 0;
     for (int i = 0; i < games; i++) {
-      Outcome outcome = EloModel.play(strength, opponent, settings.drawRate(), random);
+      GameResult outcome = EloModel.play(strength, opponent, settings.drawRate(), random);
       switch (outcome) {
         case WIN -> wins++;
         case LOSS -> losses++;
