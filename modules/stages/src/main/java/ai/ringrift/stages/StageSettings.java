@@ -4,16 +4,16 @@ import ai.ringrift.config.Check;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.export.ExportConfig;
-import ai.ringrift.stages.promotion.PromotionConfig;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StagesFile;
-import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StagesFile;
+import ai.ringrift.stages.promotion.PromotionStageSettings;
 import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.training.TrainingConfig;
 
 /**
- * Everything {@code config/stages.yaml} says, each section bound to its validated record.
+ * What {@code config/stages.yaml} says of the stages, each section bound to its validated record
+ * (its {@code simulation} section belongs to the simulation module).
  *
  * @param paths where this host keeps the loop's files
  * @param runs retries, crash detection and hand-over of every stage
@@ -22,7 +22,6 @@ import ai.ringrift.stages.training.TrainingConfig;
  * @param training the training stage
  * @param evaluation the evaluation stage
  * @param promotion the promotion stage
- * @param simulation the simulated workload and the embedded run's pace
  */
 public record StageSettings(
     StagePaths paths,
@@ -31,8 +30,7 @@ public record StageSettings(
     ExportConfig export,
     TrainingConfig training,
     EvaluationConfig evaluation,
-    PromotionConfig promotion,
-    SimulationSettings simulation) {
+    PromotionStageSettings promotion) {
   public StageSettings {
     Check.present("paths", paths);
     Check.present("runs", runs);
@@ -41,7 +39,6 @@ public record StageSettings(
     Check.present("training", training);
     Check.present("evaluation", evaluation);
     Check.present("promotion", promotion);
-    Check.present("simulation", simulation);
   }
 
   /** Loads {@code stages.yaml} from {@code source}; a bad value names its section and key. */
@@ -53,39 +50,30 @@ public record StageSettings(
         StagesFile.section(source, "export", ExportConfig.class),
         StagesFile.section(source, "training", TrainingConfig.class),
         StagesFile.section(source, "evaluation", EvaluationConfig.class),
-        StagesFile.section(source, "promotion", PromotionConfig.class),
-        StagesFile.section(source, "simulation", SimulationSettings.class));
+        StagesFile.section(source, "promotion", PromotionStageSettings.class));
   }
 
   public StageSettings withPaths(StagePaths changed) {
-    return new StageSettings(
-        changed, runs, sync, export, training, evaluation, promotion, simulation);
+    return new StageSettings(changed, runs, sync, export, training, evaluation, promotion);
   }
 
   public StageSettings withRuns(RunPolicy changed) {
-    return new StageSettings(
-        paths, changed, sync, export, training, evaluation, promotion, simulation);
+    return new StageSettings(paths, changed, sync, export, training, evaluation, promotion);
   }
 
   public StageSettings withSync(SyncConfig changed) {
-    return new StageSettings(
-        paths, runs, changed, export, training, evaluation, promotion, simulation);
+    return new StageSettings(paths, runs, changed, export, training, evaluation, promotion);
   }
 
   public StageSettings withExport(ExportConfig changed) {
-    return new StageSettings(
-        paths, runs, sync, changed, training, evaluation, promotion, simulation);
+    return new StageSettings(paths, runs, sync, changed, training, evaluation, promotion);
   }
 
   public StageSettings withTraining(TrainingConfig changed) {
-    return new StageSettings(paths, runs, sync, export, changed, evaluation, promotion, simulation);
+    return new StageSettings(paths, runs, sync, export, changed, evaluation, promotion);
   }
 
   public StageSettings withEvaluation(EvaluationConfig changed) {
-    return new StageSettings(paths, runs, sync, export, training, changed, promotion, simulation);
-  }
-
-  public StageSettings withSimulation(SimulationSettings changed) {
-    return new StageSettings(paths, runs, sync, export, training, evaluation, promotion, changed);
+    return new StageSettings(paths, runs, sync, export, training, changed, promotion);
   }
 }

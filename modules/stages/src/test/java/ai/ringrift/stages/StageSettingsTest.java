@@ -7,6 +7,7 @@ import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
+import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.sync.SyncConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,13 +61,13 @@ class StageSettingsTest {
   void syncCopiesWithRsyncUnlessATransferActionIsConfigured() {
     ConfigSource repo = ConfigSource.directory(CONFIG);
 
-    assertThat(StageSettings.load(repo).sync().transferAction())
+    assertThat(StageSettings.load(repo).sync().transferAction(Actions.none()))
         .isInstanceOf(ai.ringrift.stages.action.rsync.RsyncAction.class);
     SyncConfig withTransfer =
         StageSettings.load(repo)
             .sync()
             .withTransfer(new ActionSpec(ActionKind.PLUGIN, null, "echo"));
-    assertThat(withTransfer.transferAction())
+    assertThat(withTransfer.transferAction(Actions.fromClasspath(repo)))
         .isNotInstanceOf(ai.ringrift.stages.action.rsync.RsyncAction.class);
     assertThat(
             withTransfer.withHosts(java.util.List.of(), java.util.List.of(), 0).transfer().plugin())

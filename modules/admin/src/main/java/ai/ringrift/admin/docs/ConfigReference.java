@@ -11,13 +11,14 @@ import ai.ringrift.dashboard.DashboardSettings;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.roles.RoleSettings;
+import ai.ringrift.simulation.SimulationSettings;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.export.ExportConfig;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.promotion.PromotionStageSettings;
 import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.training.TrainingConfig;
 import ai.ringrift.streams.circuit.CircuitBreakerConfig;
@@ -72,8 +73,7 @@ public final class ConfigReference {
           new Binding("stages.yaml", "export", ExportConfig.class),
           new Binding("stages.yaml", "training", TrainingConfig.class),
           new Binding("stages.yaml", "evaluation", EvaluationConfig.class),
-          new Binding(
-              "stages.yaml", "promotion", ai.ringrift.stages.promotion.PromotionConfig.class),
+          new Binding("stages.yaml", "promotion", PromotionStageSettings.class),
           new Binding("stages.yaml", "simulation", SimulationSettings.class),
           new Binding("embedded.yaml", "embedded", EmbeddedLoopSettings.class),
           new Binding("dashboard.yaml", "dashboard", DashboardSettings.class));

@@ -12,8 +12,8 @@ import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.health.StandardHealthChecks;
+import ai.ringrift.stages.daemon.DaemonCatalog;
 import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
@@ -103,13 +103,13 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
    * The daemons this command can start: the stage services and allocator of the stages module, and
    * the Streams apps with the settings of {@code streams.yaml}.
    */
-  public static DaemonRegistry registry() {
-    return DaemonRegistry.stages()
+  public static DaemonCatalog registry() {
+    return DaemonCatalog.fromClasspath()
         .with(streamsApps(context -> StreamsSettings.load(context.config(), System.getenv())));
   }
 
   /** The three Streams apps as daemons, each started with {@code settings}. */
-  public static DaemonRegistry streamsApps(Function<ServiceContext, StreamsSettings> settings) {
+  public static DaemonCatalog streamsApps(Function<ServiceContext, StreamsSettings> settings) {
     return StreamsDaemon.registry(settings);
   }
 

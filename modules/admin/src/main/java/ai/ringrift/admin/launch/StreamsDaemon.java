@@ -1,8 +1,8 @@
 package ai.ringrift.admin.launch;
 
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.daemon.Daemon;
-import ai.ringrift.stages.daemon.DaemonRegistry;
+import ai.ringrift.stages.daemon.DaemonCatalog;
+import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsAppSpec;
@@ -34,16 +34,16 @@ final class StreamsDaemon implements Daemon {
    * The three Streams apps by their names in {@code daemons.yaml}, each started with {@code
    * settings}.
    */
-  static DaemonRegistry registry(Function<ServiceContext, StreamsSettings> settings) {
-    DaemonRegistry registry = DaemonRegistry.empty();
+  static DaemonCatalog registry(Function<ServiceContext, StreamsSettings> settings) {
+    DaemonCatalog catalog = DaemonCatalog.empty();
     for (StreamsAppSpec<?> spec : StreamsApps.SPECS) {
-      registry =
-          registry.with(
+      catalog =
+          catalog.with(
               spec.name(),
               context ->
                   new StreamsDaemon(context, c -> StreamsApp.start(c, settings.apply(c), spec)));
     }
-    return registry;
+    return catalog;
   }
 
   @Override

@@ -8,7 +8,7 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.stages.simulation.cluster.SimulatedCluster;
+import ai.ringrift.simulation.cluster.SimulatedCluster;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
 import java.util.Map;

@@ -10,7 +10,7 @@ import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
-import ai.ringrift.stages.service.StageWriter;
+import ai.ringrift.stages.host.StageWriter;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;

@@ -20,12 +20,15 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.kafka.TopicSnapshot;
+import ai.ringrift.simulation.SimulatedActions;
+import ai.ringrift.simulation.SimulatedModel;
+import ai.ringrift.simulation.SimulationSettings;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.evaluation.EvaluationService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.simulation.SimulatedModel;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.testkit.KafkaCluster;
@@ -350,7 +353,7 @@ class OneEventCountsOnceIT {
     return new EvaluationService(
             s.evaluation().withAction(new ActionSpec(ActionKind.SIMULATION, null)),
             s.runs(),
-            s.simulation(),
+            Actions.none().with(SimulatedActions.of(SimulationSettings.load(config))),
             support)
         .start();
   }

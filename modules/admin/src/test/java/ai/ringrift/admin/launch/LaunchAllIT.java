@@ -11,12 +11,12 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.stages.daemon.DaemonCatalog;
+import ai.ringrift.stages.daemon.DaemonHealthSettings;
 import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.DaemonStatus;
 import ai.ringrift.stages.daemon.DaemonStatusReader;
-import ai.ringrift.stages.daemon.HealthSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.daemon.RestartSettings;
@@ -71,7 +71,7 @@ class LaunchAllIT {
   void launchAllStartsTheStageServicesTheAllocatorAndTheStreamsApps(KafkaCluster cluster)
       throws Exception {
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonRegistry registry = LaunchCommand.registry();
+    DaemonCatalog registry = LaunchCommand.registry();
     assertThat(registry.names())
         .as("every configured daemon is wired in, and nothing else")
         .isEqualTo(new java.util.TreeSet<>(LaunchSelection.all().resolve(repository)))
@@ -113,8 +113,8 @@ class LaunchAllIT {
     DaemonSettings repository = DaemonSettings.load(config);
     String name = PromotionControllerApp.NAME;
     List<StreamsApp> started = new CopyOnWriteArrayList<>();
-    DaemonRegistry registry =
-        DaemonRegistry.empty()
+    DaemonCatalog registry =
+        DaemonCatalog.empty()
             .with(
                 name,
                 c ->
@@ -177,7 +177,7 @@ class LaunchAllIT {
             r.stormRestarts(),
             r.stormWindowSeconds(),
             r.stormBlockSeconds()),
-        new HealthSettings(1, 1, 0.5, 3600, 3),
+        new DaemonHealthSettings(1, 1, 0.5, 3600, 3),
         0.5,
         30,
         new TreeMap<>(daemons));

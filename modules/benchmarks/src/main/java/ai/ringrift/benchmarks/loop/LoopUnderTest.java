@@ -17,13 +17,14 @@ import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
+import ai.ringrift.stages.daemon.DaemonCatalog;
 import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonRegistry;
 import ai.ringrift.stages.daemon.DaemonSettings;
 import ai.ringrift.stages.daemon.KafkaDaemonEvents;
 import ai.ringrift.stages.daemon.LaunchSelection;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.sync.SyncHost;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
@@ -157,8 +158,13 @@ final class LoopUnderTest implements AutoCloseable {
             "bandwidth-allocator-daemon");
     allocator.setDaemon(true);
     allocator.start();
-    StageServices stages = StageServices.open(context, stageSettings, StageSupport.GROUP_PREFIX);
-    DaemonRegistry registry = stages.registry();
+    StageServices stages =
+        StageServices.open(
+            context,
+            stageSettings,
+            Actions.none().with(new InstantActions()),
+            StageSupport.GROUP_PREFIX);
+    DaemonCatalog registry = stages.registry();
     Clock clock = Clock.systemUTC();
     DaemonLauncher launcher =
         DaemonLauncher.start(

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.action;
 
+import ai.ringrift.config.ConfigSource;
 import java.util.Set;
 
 /**
@@ -11,6 +12,15 @@ import java.util.Set;
 public interface ActionPlugin {
   /** The name a spec's {@code plugin} refers to. */
   String name();
+
+  /**
+   * This plugin with the settings it reads from {@code config} (e.g. the simulated workload's
+   * section of {@code stages.yaml}); called once on a plugin found on the classpath, before {@link
+   * #create}. Plugins without settings return themselves.
+   */
+  default ActionPlugin configure(ConfigSource config) {
+    return this;
+  }
 
   /**
    * The action for the spec at {@code key} (e.g. {@code export.action}, {@code sync.transfer}).

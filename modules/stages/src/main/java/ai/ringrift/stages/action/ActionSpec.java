@@ -1,15 +1,13 @@
 package ai.ringrift.stages.action;
 
 import ai.ringrift.config.Check;
-import ai.ringrift.stages.action.command.CommandAction;
-import ai.ringrift.stages.action.command.CommandSpec;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Which action a stage runs (the {@code action:} block of a stage in {@code config/stages.yaml}):
  * {@code kind: COMMAND} with a {@code command:} block, {@code kind: SIMULATION}, or {@code kind:
- * PLUGIN} with the {@code plugin:} that makes it (an {@link ActionPlugin} on the classpath).
+ * PLUGIN} with the {@code plugin:} that makes it (an {@link ActionPlugin} on the classpath). What
+ * runs for a spec is the business of the action registry the stages are given, never of the spec or
+ * the stage.
  *
  * @param kind what runs
  * @param command the external command; required for {@code COMMAND}
@@ -31,20 +29,5 @@ public record ActionSpec(ActionKind kind, CommandSpec command, String plugin) {
   /** A spec without a plugin: {@code COMMAND} or {@code SIMULATION}. */
   public ActionSpec(ActionKind kind, CommandSpec command) {
     this(kind, command, null);
-  }
-
-  /**
-   * The action this spec describes.
-   *
-   * @param key the spec's config key (e.g. {@code training.action}), for errors
-   * @param placeholders what the stage fills into a command template
-   * @param simulation makes the simulated action of the stage
-   */
-  public Action create(String key, Set<String> placeholders, Supplier<Action> simulation) {
-    return switch (kind) {
-      case COMMAND -> CommandAction.create(key + ".command", command, placeholders);
-      case SIMULATION -> simulation.get();
-      case PLUGIN -> ActionPlugins.create(plugin, key, placeholders);
-    };
   }
 }

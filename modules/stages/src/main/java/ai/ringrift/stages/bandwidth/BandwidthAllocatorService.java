@@ -8,7 +8,8 @@ import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.runtime.roles.RoleElection;
 import ai.ringrift.runtime.roles.RoleListener;
 import ai.ringrift.runtime.roles.RoleTerm;
-import ai.ringrift.stages.daemon.Daemon;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -128,5 +129,18 @@ public final class BandwidthAllocatorService implements Daemon, RoleListener {
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return BandwidthAllocatorService.create(context);
+    }
   }
 }

@@ -37,7 +37,7 @@ public final class DaemonLauncher implements AutoCloseable {
   public static DaemonLauncher start(
       ServiceContext context,
       DaemonSettings settings,
-      DaemonRegistry registry,
+      DaemonCatalog registry,
       LaunchSelection selection,
       DaemonEvents events,
       Clock clock) {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public record DaemonSettings(
     RestartSettings restart,
-    HealthSettings health,
+    DaemonHealthSettings health,
     double heartbeatIntervalSeconds,
     double stopTimeoutSeconds,
     Map<String, Spec> daemons) {

@@ -2,6 +2,7 @@ package ai.ringrift.stages.daemon;
 
 import ai.ringrift.events.DaemonState;
 import ai.ringrift.stages.daemon.HealthTracker.Verdict;
+import ai.ringrift.stages.host.Daemon;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.daemon;
 
+import ai.ringrift.stages.host.Daemon;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.daemon;
 
+import ai.ringrift.stages.host.Daemon;
 import java.time.Instant;
 
 /**
@@ -8,10 +9,10 @@ import java.time.Instant;
  * passing check makes it healthy again. Not thread-safe: its supervisor owns it.
  */
 public final class HealthTracker {
-  private final HealthSettings settings;
+  private final DaemonHealthSettings settings;
   private int consecutiveFailures;
 
-  public HealthTracker(HealthSettings settings) {
+  public HealthTracker(DaemonHealthSettings settings) {
     this.settings = settings;
   }
 

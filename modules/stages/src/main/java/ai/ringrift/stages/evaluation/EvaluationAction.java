@@ -8,6 +8,7 @@ import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelVersion;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.ResultValues;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class EvaluationAction {
   /**
    * The event for a gauntlet's result values.
    *
-   * @throws ai.ringrift.stages.action.ResultFormatException when a value is missing or mistyped
+   * @throws ResultFormatException when a value is missing or mistyped
    */
   public EvaluationCompleted completed(
       EventHeader header, TrainingCompleted trained, ResultValues result) {

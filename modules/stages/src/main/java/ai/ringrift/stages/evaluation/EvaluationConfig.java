@@ -31,7 +31,7 @@ public record EvaluationConfig(
   }
 
   /** A copy that runs {@code changed} (the simulated cluster runs the simulated workload). */
-  public EvaluationConfig withAction(ai.ringrift.stages.action.ActionSpec changed) {
+  public EvaluationConfig withAction(ActionSpec changed) {
     return new EvaluationConfig(changed, gamesPerBaseline, headToHeadGames);
   }
 }

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.evaluation;
 
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EvaluationFailed;
 import ai.ringrift.events.ModelRegistryEntry;
 import ai.ringrift.events.ModelVersion;
@@ -12,16 +13,17 @@ import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.SimulationNotice;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
-import ai.ringrift.stages.simulation.SimulatedEvaluator;
-import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,30 +43,25 @@ public final class EvaluationService extends StageService<EvaluationService> {
   private final EvaluationAction decisions;
   private final Action action;
 
-  /** An evaluation service; it does not close {@code support}. */
+  /**
+   * An evaluation service running the action {@code actions} make; it does not close {@code
+   * support}.
+   */
   public EvaluationService(
-      EvaluationConfig config,
-      RunPolicy policy,
-      SimulationSettings simulation,
-      StageSupport support) {
-    this(config, policy, simulation, support, List.of());
+      EvaluationConfig config, RunPolicy policy, Actions actions, StageSupport support) {
+    this(config, policy, actions, support, List.of());
   }
 
   private EvaluationService(
       EvaluationConfig config,
       RunPolicy policy,
-      SimulationSettings simulation,
+      Actions actions,
       StageSupport support,
       List<AutoCloseable> owned) {
     this.support = support;
     this.decisions = new EvaluationAction(config);
     this.action =
-        config
-            .action()
-            .create(
-                "evaluation.action",
-                EvaluationAction.PLACEHOLDERS,
-                () -> new SimulatedEvaluator(simulation));
+        actions.create("evaluation.action", config.action(), EvaluationAction.PLACEHOLDERS);
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.EVALUATION, support, policy)
             .on(TrainingCompleted.class, e -> waits -> Optional.of(new Job(e)));
@@ -81,7 +78,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     return new EvaluationService(
         config,
         StagesFile.runs(context.config()),
-        StagesFile.section(context.config(), "simulation", SimulationSettings.class),
+        Actions.fromClasspath(context.config()),
         support,
         List.of(support));
   }
@@ -95,7 +92,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     }
 
     @Override
-    public ai.ringrift.events.ConfigKey config() {
+    public ConfigKey config() {
       return trained.getConfig();
     }
 
@@ -110,7 +107,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
     }
 
     @Override
-    public Outcome run(RunAttempt attempt) throws InterruptedException {
+    public RunOutcome run(RunAttempt attempt) throws InterruptedException {
       ModelRegistryEntry registry =
           support.tables().get(ModelRegistryEntry.class, ConfigKeys.format(trained.getConfig()));
       Optional<ModelVersion> champion = EvaluationAction.champion(registry, trained.getModelId());
@@ -119,16 +116,16 @@ public final class EvaluationService extends StageService<EvaluationService> {
               ActionRequest.of(
                   attempt.runId(), decisions.parameters(trained, champion, attempt.runId())));
       if (!result.succeeded()) {
-        return Outcome.failed(result.reason());
+        return RunOutcome.failed(result.reason());
       }
       try {
-        return Outcome.succeeded(
+        return RunOutcome.succeeded(
             null,
             List.of(
                 decisions.completed(
                     host.publisher().headerReactingTo(trained), trained, result.values())));
       } catch (ResultFormatException e) {
-        return Outcome.failed("the gauntlet's result is not usable: " + e.getMessage());
+        return RunOutcome.failed("the gauntlet's result is not usable: " + e.getMessage());
       }
     }
 
@@ -148,5 +145,18 @@ public final class EvaluationService extends StageService<EvaluationService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return EvaluationService.create(context);
+    }
   }
 }

@@ -61,7 +61,7 @@ public record ExportConfig(
   }
 
   /** A copy that runs {@code changed} (the simulated cluster runs the simulated workload). */
-  public ExportConfig withAction(ai.ringrift.stages.action.ActionSpec changed) {
+  public ExportConfig withAction(ActionSpec changed) {
     return new ExportConfig(
         changed, validation, minNewGames, bootstrapNewGames, cooldownSeconds, windowGames);
   }

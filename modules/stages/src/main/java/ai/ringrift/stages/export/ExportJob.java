@@ -7,9 +7,9 @@ import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.TriggeredJob;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.TriggeredJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class ExportJob extends TriggeredJob {
   }
 
   @Override
-  public Outcome run(RunAttempt attempt) throws InterruptedException {
+  public RunOutcome run(RunAttempt attempt) throws InterruptedException {
     Path npz = npz(attempt);
     String key = ConfigKeys.format(config);
     ActionResult result =
@@ -57,7 +57,7 @@ final class ExportJob extends TriggeredJob {
                             npz.toString(),
                             attempt.runId())));
     if (!result.succeeded()) {
-      return Outcome.failed(result.reason());
+      return RunOutcome.failed(result.reason());
     }
     Path written = result.values().optionalText("npz_path").map(Path::of).orElse(npz);
     int gamesUsed =
@@ -65,12 +65,12 @@ final class ExportJob extends TriggeredJob {
     return validated(written, gamesUsed, result.duration());
   }
 
-  private Outcome validated(Path npz, int gamesUsed, Duration took) {
+  private RunOutcome validated(Path npz, int gamesUsed, Duration took) {
     NpzSummary summary;
     try {
       summary = parts.validator().validate(npz);
     } catch (InvalidExportException e) {
-      return Outcome.failed("the exported shard is not valid: " + e.getMessage());
+      return RunOutcome.failed("the exported shard is not valid: " + e.getMessage());
     }
     NpzExportCompleted completed =
         NpzExportCompleted.newBuilder()
@@ -81,16 +81,16 @@ final class ExportJob extends TriggeredJob {
             .setGamesUsed(gamesUsed)
             .setDurationSeconds(took.toMillis() / 1000.0)
             .build();
-    return Outcome.succeeded(npz.toString(), List.of(completed));
+    return RunOutcome.succeeded(npz.toString(), List.of(completed));
   }
 
   @Override
-  public Optional<Outcome> adopt(StageRun crashed, RunAttempt attempt) {
+  public Optional<RunOutcome> adopt(StageRun crashed, RunAttempt attempt) {
     Path npz = npz(attempt);
     if (!npz.toFile().isFile()) {
       return Optional.empty();
     }
-    Outcome outcome = validated(npz, 0, Duration.ZERO);
+    RunOutcome outcome = validated(npz, 0, Duration.ZERO);
     return outcome.succeeded() ? Optional.of(outcome) : Optional.empty();
   }
 
@@ -106,7 +106,7 @@ final class ExportJob extends TriggeredJob {
   }
 
   @Override
-  public void committed(Outcome outcome) {
+  public void committed(RunOutcome outcome) {
     try {
       parts.ledger(config).add(newFiles);
     } catch (IOException e) {

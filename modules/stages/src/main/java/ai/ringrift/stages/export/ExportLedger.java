@@ -1,7 +1,7 @@
 package ai.ringrift.stages.export;
 
 import ai.ringrift.stages.files.AtomicFiles;
-import ai.ringrift.stages.simulation.GameFiles;
+import ai.ringrift.stages.files.GameFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,15 +10,17 @@ import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
-import ai.ringrift.stages.service.TriggerRunner;
-import ai.ringrift.stages.simulation.SimulatedExport;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
+import ai.ringrift.stages.host.TriggerRunner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,16 +57,23 @@ public final class ExportService extends StageService<ExportService> {
   private final StageSupport support;
   private final Parts parts;
 
-  /** An export service; it does not close {@code support}. */
+  /**
+   * An export service running the action {@code actions} make; it does not close {@code support}.
+   */
   public ExportService(
-      ExportConfig config, StagePaths paths, RunPolicy policy, StageSupport support) {
-    this(config, paths, policy, support, List.of());
+      ExportConfig config,
+      StagePaths paths,
+      RunPolicy policy,
+      Actions actions,
+      StageSupport support) {
+    this(config, paths, policy, actions, support, List.of());
   }
 
   private ExportService(
       ExportConfig config,
       StagePaths paths,
       RunPolicy policy,
+      Actions actions,
       StageSupport support,
       List<AutoCloseable> owned) {
     this.support = support;
@@ -77,9 +86,7 @@ public final class ExportService extends StageService<ExportService> {
         new Parts(
             paths,
             new ExportAction(config),
-            config
-                .action()
-                .create("export.action", ExportAction.PLACEHOLDERS, SimulatedExport::new),
+            actions.create("export.action", config.action(), ExportAction.PLACEHOLDERS),
             new NpzValidator(config.validation()),
             host::publisher);
   }
@@ -93,6 +100,7 @@ public final class ExportService extends StageService<ExportService> {
         config,
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
+        Actions.fromClasspath(context.config()),
         support,
         List.of(support));
   }
@@ -136,5 +144,18 @@ public final class ExportService extends StageService<ExportService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return ExportService.create(context);
+    }
   }
 }

@@ -14,9 +14,9 @@ public final class PromotionAction {
   /** The suffix of the kept previous production model. */
   public static final String PREVIOUS = ".previous";
 
-  private final PromotionConfig config;
+  private final PromotionStageSettings config;
 
-  public PromotionAction(PromotionConfig config) {
+  public PromotionAction(PromotionStageSettings config) {
     this.config = config;
   }
 

@@ -6,15 +6,17 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
-import ai.ringrift.stages.service.TriggeredJob;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
+import ai.ringrift.stages.host.TriggeredJob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +40,12 @@ public final class PromotionService extends StageService<PromotionService> {
 
   /** A promotion service; it does not close {@code support}. */
   public PromotionService(
-      PromotionConfig config, StagePaths paths, RunPolicy policy, StageSupport support) {
+      PromotionStageSettings config, StagePaths paths, RunPolicy policy, StageSupport support) {
     this(config, paths, policy, support, List.of());
   }
 
   private PromotionService(
-      PromotionConfig config,
+      PromotionStageSettings config,
       StagePaths paths,
       RunPolicy policy,
       StageSupport support,
@@ -66,7 +68,7 @@ public final class PromotionService extends StageService<PromotionService> {
   public static PromotionService create(ServiceContext context) throws InterruptedException {
     StageSupport support = StageSupport.open(context);
     return new PromotionService(
-        StagesFile.section(context.config(), "promotion", PromotionConfig.class),
+        StagesFile.section(context.config(), "promotion", PromotionStageSettings.class),
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
         support,
@@ -85,7 +87,7 @@ public final class PromotionService extends StageService<PromotionService> {
     }
 
     @Override
-    public Outcome run(RunAttempt attempt) {
+    public RunOutcome run(RunAttempt attempt) {
       Path target = paths.productionModel(config);
       try {
         if (rollback) {
@@ -93,20 +95,20 @@ public final class PromotionService extends StageService<PromotionService> {
         } else {
           action.publish(model, target);
         }
-        return Outcome.succeeded(target.toString(), List.of());
+        return RunOutcome.succeeded(target.toString(), List.of());
       } catch (IOException e) {
-        return Outcome.failed(
+        return RunOutcome.failed(
             (rollback ? "restoring " : "publishing ") + model + " failed: " + e.getMessage());
       }
     }
 
     /** A crashed publish whose rename happened is done: the target holds the model. */
     @Override
-    public Optional<Outcome> adopt(StageRun crashed, RunAttempt attempt) {
+    public Optional<RunOutcome> adopt(StageRun crashed, RunAttempt attempt) {
       Path target = paths.productionModel(config);
       try {
         return PromotionAction.inPlace(model, target)
-            ? Optional.of(Outcome.succeeded(target.toString(), List.of()))
+            ? Optional.of(RunOutcome.succeeded(target.toString(), List.of()))
             : Optional.empty();
       } catch (IOException e) {
         return Optional.empty();
@@ -122,5 +124,18 @@ public final class PromotionService extends StageService<PromotionService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return PromotionService.create(context);
+    }
   }
 }

@@ -6,9 +6,9 @@ import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.DataSyncFailed;
 import ai.ringrift.events.SyncDataType;
 import ai.ringrift.stages.action.ActionResult;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.TriggeredJob;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.TriggeredJob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +41,14 @@ final class GamesSyncJob extends TriggeredJob {
   }
 
   @Override
-  public Outcome run(RunAttempt attempt) throws InterruptedException {
+  public RunOutcome run(RunAttempt attempt) throws InterruptedException {
     List<SpecificRecord> reports = new ArrayList<>();
     for (String source : sources) {
       List<SyncAction.Transfer> transfers;
       try {
         transfers = parts.plan().games(config, source, announced.get(source));
       } catch (IllegalArgumentException e) {
-        return Outcome.failed(e.getMessage());
+        return RunOutcome.failed(e.getMessage());
       }
       long started = System.nanoTime();
       long files = 0;
@@ -62,7 +62,7 @@ final class GamesSyncJob extends TriggeredJob {
                     attempt.runId() + "-" + transfer.target(),
                     parts.config().gamesPriority());
         if (!result.succeeded()) {
-          return Outcome.failed(
+          return RunOutcome.failed(
               "games of " + source + " to " + transfer.target() + ": " + result.reason());
         }
         files += result.values().integer("files_transferred");
@@ -72,7 +72,7 @@ final class GamesSyncJob extends TriggeredJob {
           completed(
               source, transfers, files, bytes, Duration.ofNanos(System.nanoTime() - started)));
     }
-    return Outcome.succeeded(null, reports);
+    return RunOutcome.succeeded(null, reports);
   }
 
   private DataSyncCompleted completed(

@@ -6,9 +6,9 @@ import ai.ringrift.events.DataSyncFailed;
 import ai.ringrift.events.SyncDataType;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.rsync.RsyncAction;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.TriggeredJob;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.TriggeredJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +34,9 @@ final class ModelSyncJob extends TriggeredJob {
   }
 
   @Override
-  public Outcome run(RunAttempt attempt) throws InterruptedException {
+  public RunOutcome run(RunAttempt attempt) throws InterruptedException {
     if (!exists(modelPath)) {
-      return Outcome.failed("model file " + modelPath + " does not exist on " + parts.node());
+      return RunOutcome.failed("model file " + modelPath + " does not exist on " + parts.node());
     }
     long start = System.nanoTime();
     List<String> failed = new ArrayList<>();
@@ -69,8 +69,8 @@ final class ModelSyncJob extends TriggeredJob {
       }
     }
     return failed.isEmpty()
-        ? Outcome.succeeded(modelPath, List.of())
-        : Outcome.failed("model " + modelPath + " did not reach " + failed);
+        ? RunOutcome.succeeded(modelPath, List.of())
+        : RunOutcome.failed("model " + modelPath + " did not reach " + failed);
   }
 
   private DataSyncCompleted completed(

@@ -2,7 +2,7 @@ package ai.ringrift.stages.sync;
 
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
-import ai.ringrift.stages.service.StagePaths;
+import ai.ringrift.stages.host.StagePaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,11 @@ package ai.ringrift.stages.sync;
 import ai.ringrift.config.Check;
 import ai.ringrift.events.TransferPriority;
 import ai.ringrift.stages.action.Action;
+import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.rsync.RsyncAction;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
+import ai.ringrift.stages.host.Actions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -80,12 +82,14 @@ public record SyncConfig(
         null);
   }
 
-  /** What copies a transfer's files: rsync, or the {@code transfer} spec's action. */
-  public Action transferAction() {
-    RsyncAction rsyncAction = new RsyncAction(rsync);
-    return transfer == null
-        ? rsyncAction
-        : transfer.create("sync.transfer", TRANSFER_PLACEHOLDERS, () -> rsyncAction);
+  /**
+   * What copies a transfer's files: rsync, or the {@code transfer} spec's action as {@code actions}
+   * make it (a simulated transfer is rsync between the simulated hosts' directories).
+   */
+  public Action transferAction(Actions actions) {
+    return transfer == null || transfer.kind() == ActionKind.SIMULATION
+        ? new RsyncAction(rsync)
+        : actions.create("sync.transfer", transfer, TRANSFER_PLACEHOLDERS);
   }
 
   public Duration modelStagger() {

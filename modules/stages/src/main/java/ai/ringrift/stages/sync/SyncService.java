@@ -10,13 +10,16 @@ import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +57,17 @@ public final class SyncService extends StageService<SyncService> {
       SyncConfig config,
       StagePaths paths,
       RunPolicy policy,
+      Actions actions,
       StageSupport support,
       BandwidthClient bandwidth) {
-    this(config, paths, policy, support, bandwidth, List.of());
+    this(config, paths, policy, actions, support, bandwidth, List.of());
   }
 
   private SyncService(
       SyncConfig config,
       StagePaths paths,
       RunPolicy policy,
+      Actions actions,
       StageSupport support,
       BandwidthClient bandwidth,
       List<AutoCloseable> owned) {
@@ -93,7 +98,7 @@ public final class SyncService extends StageService<SyncService> {
         new Parts(
             config,
             new SyncAction(config, paths),
-            new Transfers(config.transferAction(), bandwidth, config.transferKbps()),
+            new Transfers(config.transferAction(actions), bandwidth, config.transferKbps()),
             host::publisher,
             RoleContext.localHost());
   }
@@ -106,6 +111,7 @@ public final class SyncService extends StageService<SyncService> {
         StagesFile.section(context.config(), "sync", SyncConfig.class),
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
+        Actions.fromClasspath(context.config()),
         support,
         bandwidth,
         List.of(bandwidth, support));
@@ -151,5 +157,18 @@ public final class SyncService extends StageService<SyncService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return SyncService.create(context);
+    }
   }
 }

@@ -41,7 +41,7 @@ public record TrainingConfig(
   }
 
   /** A copy that runs {@code changed} (the simulated cluster runs the simulated workload). */
-  public TrainingConfig withAction(ai.ringrift.stages.action.ActionSpec changed) {
+  public TrainingConfig withAction(ActionSpec changed) {
     return new TrainingConfig(
         changed, minSamples, cooldownSeconds, maxConcurrent, epochs, batchSize);
   }

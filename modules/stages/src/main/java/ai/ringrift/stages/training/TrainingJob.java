@@ -10,9 +10,9 @@ import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.Progress;
 import ai.ringrift.stages.action.ResultFormatException;
-import ai.ringrift.stages.service.Outcome;
-import ai.ringrift.stages.service.RunAttempt;
-import ai.ringrift.stages.service.TriggeredJob;
+import ai.ringrift.stages.host.RunAttempt;
+import ai.ringrift.stages.host.RunOutcome;
+import ai.ringrift.stages.host.TriggeredJob;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -66,7 +66,7 @@ final class TrainingJob extends TriggeredJob {
   }
 
   @Override
-  public Outcome run(RunAttempt attempt) throws InterruptedException {
+  public RunOutcome run(RunAttempt attempt) throws InterruptedException {
     parts.slots().acquire(); // at most maxConcurrent trainings on this instance
     try {
       ActionResult result =
@@ -85,7 +85,7 @@ final class TrainingJob extends TriggeredJob {
                               baseModel,
                               attempt.runId()),
                       progress -> progress(attempt, progress)));
-      return result.succeeded() ? completed(attempt, result) : Outcome.failed(result.reason());
+      return result.succeeded() ? completed(attempt, result) : RunOutcome.failed(result.reason());
     } finally {
       parts.slots().release();
     }
@@ -108,7 +108,7 @@ final class TrainingJob extends TriggeredJob {
                 .build());
   }
 
-  private Outcome completed(RunAttempt attempt, ActionResult result) {
+  private RunOutcome completed(RunAttempt attempt, ActionResult result) {
     try {
       String path = result.values().optionalText("model_path").orElse(model(attempt).toString());
       TrainingCompleted completed =
@@ -123,9 +123,9 @@ final class TrainingJob extends TriggeredJob {
               .setSamplesTrained(result.values().integer("samples_trained"))
               .setDurationSeconds(result.duration().toMillis() / 1000.0)
               .build();
-      return Outcome.succeeded(path, List.of(completed));
+      return RunOutcome.succeeded(path, List.of(completed));
     } catch (ResultFormatException e) {
-      return Outcome.failed("the trainer's result is not usable: " + e.getMessage());
+      return RunOutcome.failed("the trainer's result is not usable: " + e.getMessage());
     }
   }
 

@@ -12,19 +12,20 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StageHost;
+import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageService;
+import ai.ringrift.stages.host.StageSupport;
+import ai.ringrift.stages.host.StagesFile;
+import ai.ringrift.stages.host.TriggerLookup;
+import ai.ringrift.stages.host.TriggerRunner;
 import ai.ringrift.stages.npz.NpyHeader;
 import ai.ringrift.stages.npz.NpzReader;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StageHost;
-import ai.ringrift.stages.service.StageJob;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageService;
-import ai.ringrift.stages.service.StageSupport;
-import ai.ringrift.stages.service.StagesFile;
-import ai.ringrift.stages.service.TriggerLookup;
-import ai.ringrift.stages.service.TriggerRunner;
-import ai.ringrift.stages.simulation.SimulatedTrainer;
-import ai.ringrift.stages.simulation.SimulationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,21 +66,23 @@ public final class TrainingService extends StageService<TrainingService> {
   private final Parts parts;
   private final Map<String, TrainingAction.Export> exports = new ConcurrentHashMap<>();
 
-  /** A training service; it does not close {@code support}. */
+  /**
+   * A training service running the action {@code actions} make; it does not close {@code support}.
+   */
   public TrainingService(
       TrainingConfig config,
       StagePaths paths,
       RunPolicy policy,
-      SimulationSettings simulation,
+      Actions actions,
       StageSupport support) {
-    this(config, paths, policy, simulation, support, List.of());
+    this(config, paths, policy, actions, support, List.of());
   }
 
   private TrainingService(
       TrainingConfig config,
       StagePaths paths,
       RunPolicy policy,
-      SimulationSettings simulation,
+      Actions actions,
       StageSupport support,
       List<AutoCloseable> owned) {
     this.support = support;
@@ -94,12 +97,7 @@ public final class TrainingService extends StageService<TrainingService> {
             config,
             paths,
             new TrainingAction(config),
-            config
-                .action()
-                .create(
-                    "training.action",
-                    TrainingAction.PLACEHOLDERS,
-                    () -> new SimulatedTrainer(simulation)),
+            actions.create("training.action", config.action(), TrainingAction.PLACEHOLDERS),
             new Semaphore(config.maxConcurrent()),
             host::publisher,
             RoleContext.localHost());
@@ -114,7 +112,7 @@ public final class TrainingService extends StageService<TrainingService> {
         config,
         StagesFile.paths(context.config()),
         StagesFile.runs(context.config()),
-        StagesFile.section(context.config(), "simulation", SimulationSettings.class),
+        Actions.fromClasspath(context.config()),
         support,
         List.of(support));
   }
@@ -200,5 +198,18 @@ public final class TrainingService extends StageService<TrainingService> {
   @Override
   protected StageHost host() {
     return host;
+  }
+
+  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
+  public static final class Provider implements DaemonProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Daemon create(ServiceContext context) throws InterruptedException {
+      return TrainingService.create(context);
+    }
   }
 }

@@ -8,8 +8,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.action.command.CommandAction;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
 import ai.ringrift.stages.export.NpzExpectations;
-import ai.ringrift.stages.simulation.SimulatedExport;
-import ai.ringrift.stages.simulation.SimulationSettings;
+import ai.ringrift.stages.host.Actions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +44,6 @@ class ActionSpecTest {
     assertThat(REPO.section("stages.yaml", "evaluation", StageSection.class).action()).isNotNull();
     assertThat(REPO.section("stages.yaml", "sync", SyncSection.class).rsync().timeoutSeconds())
         .isEqualTo(1800);
-    assertThat(
-            REPO.section("stages.yaml", "simulation", SimulationSettings.class)
-                .evaluator()
-                .baselines())
-        .hasSize(7);
   }
 
   @Test
@@ -74,18 +68,42 @@ class ActionSpecTest {
             .entrySet()) {
       ActionSpec spec = REPO.section("stages.yaml", stage.getKey(), StageSection.class).action();
       ActionSpec asCommand = new ActionSpec(ActionKind.COMMAND, spec.command());
-      assertThat(
-              asCommand.create(stage.getKey() + ".action", stage.getValue(), SimulatedExport::new))
+      assertThat(Actions.none().create(stage.getKey() + ".action", asCommand, stage.getValue()))
           .isInstanceOf(CommandAction.class);
     }
   }
 
   @Test
-  void createsTheSimulationForSimulationKind() {
+  void runsThePluggedInSimulationForSimulationKind() {
+    ActionSpec spec = new ActionSpec(ActionKind.SIMULATION, null);
+    Action simulated =
+        request -> ActionResult.failed(FailureKind.IO_ERROR, "simulated", java.time.Duration.ZERO);
+    ActionPlugin simulation =
+        new ActionPlugin() {
+          @Override
+          public String name() {
+            return Actions.SIMULATION;
+          }
+
+          @Override
+          public Action create(String key, Set<String> placeholders) {
+            return simulated;
+          }
+        };
+
+    assertThat(Actions.none().with(simulation).create("export.action", spec, Set.of()))
+        .isSameAs(simulated);
+  }
+
+  @Test
+  void aSimulationKindWithoutTheSimulationNamesTheKey() {
     ActionSpec spec = new ActionSpec(ActionKind.SIMULATION, null);
 
-    assertThat(spec.create("export.action", Set.of(), SimulatedExport::new))
-        .isInstanceOf(SimulatedExport.class);
+    assertThatThrownBy(() -> Actions.none().create("export.action", spec, Set.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "export.action.kind: SIMULATION needs the simulated workload (module simulation) on the"
+                + " classpath (action plugins found: none)");
   }
 
   @Test
@@ -107,25 +125,10 @@ class ActionSpecTest {
     ActionSpec spec =
         ConfigSource.directory(dir).section("stages.yaml", "training", StageSection.class).action();
 
-    assertThatThrownBy(() -> spec.create("training.action", Set.of("npz"), SimulatedExport::new))
+    assertThatThrownBy(() -> Actions.none().create("training.action", spec, Set.of("npz")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "training.action.command.template: unknown placeholder {gpu} in '{gpu}'; this stage provides [npz]");
-  }
-
-  @Test
-  void namesAnOutOfRangeSimulationValue() throws IOException {
-    String yaml =
-        Files.readString(Path.of("../../config/stages.yaml"))
-            .replace("drawRate: 0.05", "drawRate: 0.9");
-    Files.writeString(dir.resolve("stages.yaml"), yaml);
-
-    assertThatThrownBy(
-            () ->
-                ConfigSource.directory(dir)
-                    .section("stages.yaml", "simulation", SimulationSettings.class))
-        .hasMessageEndingWith(
-            "simulation.evaluator.drawRate: must be between 0.0 and 0.5, was 0.9");
   }
 
   @Test
@@ -145,7 +148,9 @@ class ActionSpecTest {
     ActionSpec spec =
         ConfigSource.directory(dir).section("stages.yaml", "export", StageSection.class).action();
 
-    Action action = spec.create("export.action", Set.of("config"), SimulatedExport::new);
+    Action action =
+        Actions.fromClasspath(ConfigSource.directory(dir))
+            .create("export.action", spec, Set.of("config"));
 
     assertThat(action.run(ActionRequest.of("r1", java.util.Map.of("config", "hex8_2p"))).values())
         .isEqualTo(EchoPlugin.values("export.action", "hex8_2p"));
@@ -155,7 +160,8 @@ class ActionSpecTest {
   void namesAnUnknownPluginAndTheKnownOnes() {
     ActionSpec spec = new ActionSpec(ActionKind.PLUGIN, null, "instant");
 
-    assertThatThrownBy(() -> spec.create("training.action", Set.of(), SimulatedExport::new))
+    assertThatThrownBy(
+            () -> Actions.none().with(new EchoPlugin()).create("training.action", spec, Set.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "training.action.plugin: no action plugin named 'instant' on the classpath (found: echo)");
@@ -165,7 +171,8 @@ class ActionSpecTest {
   void aPluginWithoutAnActionForTheKeyNamesTheKey() {
     ActionSpec spec = new ActionSpec(ActionKind.PLUGIN, null, "echo");
 
-    assertThatThrownBy(() -> spec.create("promotion.action", Set.of(), SimulatedExport::new))
+    assertThatThrownBy(
+            () -> Actions.none().with(new EchoPlugin()).create("promotion.action", spec, Set.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessage("promotion.action.plugin: echo has no action for promotion.action");
   }

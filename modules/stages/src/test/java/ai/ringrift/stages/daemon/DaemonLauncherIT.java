@@ -18,6 +18,7 @@ import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
+import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.nio.file.Path;
@@ -49,12 +50,12 @@ class DaemonLauncherIT {
     DaemonSettings settings =
         new DaemonSettings(
             new RestartSettings(0.05, 5, List.of(0.1), 3600, 3, 300, 25, 300, 120),
-            new HealthSettings(0.2, 0.1, 0.05, 3600, 3),
+            new DaemonHealthSettings(0.2, 0.1, 0.05, 3600, 3),
             0.2,
             10,
             daemons);
-    DaemonRegistry registry =
-        DaemonRegistry.stages()
+    DaemonCatalog registry =
+        DaemonCatalog.fromClasspath()
             .with("crasher", ctx -> new ScriptedDaemon(Script.CRASH, Daemon.Health::ok));
 
     try (ServiceRuntime runtime =

@@ -12,6 +12,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
+import ai.ringrift.stages.host.Daemon;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class DaemonLauncherTest {
     }
     return new DaemonSettings(
         new RestartSettings(0.05, 5, List.of(0.1), 3600, 3, 300, 25, 300, 120),
-        new HealthSettings(0.1, 0.1, 0.05, graceSeconds, 3),
+        new DaemonHealthSettings(0.1, 0.1, 0.05, graceSeconds, 3),
         0.05,
         0.5,
         daemons);
@@ -69,7 +70,7 @@ class DaemonLauncherTest {
         DaemonLauncher.start(
             context,
             settings,
-            DaemonRegistry.empty().with(name, factory),
+            DaemonCatalog.empty().with(name, factory),
             LaunchSelection.stage(name),
             events,
             Clock.systemUTC());
@@ -204,8 +205,7 @@ class DaemonLauncherTest {
                 DaemonLauncher.start(
                     context,
                     fast(0, "export", "training"),
-                    DaemonRegistry.empty()
-                        .with("export", scripted(Script.CRASH, Daemon.Health::ok)),
+                    DaemonCatalog.empty().with("export", scripted(Script.CRASH, Daemon.Health::ok)),
                     LaunchSelection.all(),
                     events,
                     Clock.systemUTC()))

@@ -3,6 +3,7 @@ package ai.ringrift.stages.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.stages.daemon.HealthTracker.Verdict;
+import ai.ringrift.stages.host.Daemon;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.daemon;
 
+import ai.ringrift.stages.host.Daemon;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;

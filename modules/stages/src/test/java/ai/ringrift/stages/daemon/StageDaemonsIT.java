@@ -41,7 +41,7 @@ class StageDaemonsIT {
     KafkaSettings kafka =
         KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonRegistry registry = DaemonRegistry.stages();
+    DaemonCatalog registry = DaemonCatalog.fromClasspath();
     // every daemon of daemons.yaml but the Streams apps, which the ringrift command adds
     assertThat(registry.names())
         .isEqualTo(
@@ -52,7 +52,11 @@ class StageDaemonsIT {
     DaemonSettings stages = repository.only(registry.names(), Map.of());
     DaemonSettings settings =
         new DaemonSettings(
-            stages.restart(), new HealthSettings(1, 1, 0.5, 3600, 3), 0.5, 30, stages.daemons());
+            stages.restart(),
+            new DaemonHealthSettings(1, 1, 0.5, 3600, 3),
+            0.5,
+            30,
+            stages.daemons());
 
     try (ServiceRuntime runtime = ItSupport.runtime("stage-daemons-it")) {
       ServiceContext context = ItSupport.context(config, kafka, runtime);

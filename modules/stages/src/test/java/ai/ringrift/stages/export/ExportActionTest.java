@@ -3,7 +3,7 @@ package ai.ringrift.stages.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.config.ConfigSource;
-import ai.ringrift.stages.service.StagesFile;
+import ai.ringrift.stages.host.StagesFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -8,12 +8,13 @@ import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.action.command.CommandSpec;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.export.ExportConfig;
 import ai.ringrift.stages.export.ExportService;
-import ai.ringrift.stages.service.RunPolicy;
-import ai.ringrift.stages.service.StagePaths;
-import ai.ringrift.stages.service.StageSupport;
+import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageSupport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class ExportStageProcess implements AutoCloseable {
             .withConfigs(List.of(ConfigKeys.format(config)));
     StageSupport support = StageSupport.open(context, groupPrefix, Clock.systemUTC());
     ExportService service =
-        new ExportService(exportConfig(base, dir), paths(dir), policy, support).start();
+        new ExportService(exportConfig(base, dir), paths(dir), policy, Actions.none(), support)
+            .start();
     return new ExportStageProcess(runtime, support, service);
   }
 

@@ -3,6 +3,7 @@ package ai.ringrift.stages.action.command;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.action.FailureKind;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.ResultValues;

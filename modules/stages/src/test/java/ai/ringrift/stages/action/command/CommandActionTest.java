@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.action.FailureKind;
 import ai.ringrift.stages.action.Progress;
 import java.nio.file.Files;

@@ -1,0 +1,158 @@
+package ai.ringrift.stages.host;
+
+import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs a stage's work off the poll thread: one run at a time per (config, stage), each taken to its
+ * end by the exactly-one-run-per-trigger rules ({@link TriggerRun}), handed back when its partition
+ * moves or the service stops.
+ */
+public final class TriggerRunner implements AutoCloseable {
+  /** What a decision may wait for (a cooldown): returns at {@code when}, or throws on hand-back. */
+  @FunctionalInterface
+  public interface Waits {
+    void until(Instant when) throws InterruptedException;
+  }
+
+  /** Decides, in order with the config's other runs, whether an event needs a run. */
+  @FunctionalInterface
+  public interface Decision {
+    Optional<StageJob> decide(Waits waits) throws Exception;
+  }
+
+  /** What the runs of one stage share. */
+  record Parts(
+      Stage stage,
+      RunPolicy policy,
+      StageSupport support,
+      RunRecorder recorder,
+      CircuitGate gate,
+      RunMetrics metrics) {}
+
+  private final Parts parts;
+  private final ExecutorService executor;
+  private final KeyedSlots slots;
+  private final RunningRuns runs;
+
+  public TriggerRunner(
+      String name,
+      Stage stage,
+      RunPolicy policy,
+      StageSupport support,
+      StageWriter writer,
+      EventPublisher publisher) {
+    this.parts =
+        new Parts(
+            stage,
+            policy,
+            support,
+            new RunRecorder(stage, policy, support, writer, publisher),
+            new CircuitGate(
+                support.tables(), support.clock(), Duration.ofMillis(policy.breakerPollMillis())),
+            new RunMetrics(support.metrics(), name));
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, name + "-run-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.slots = new KeyedSlots(executor);
+    this.runs = new RunningRuns(name, policy, support.clock());
+  }
+
+  /** Where this instance's partitions come from, to notice a run's partition moving away. */
+  public void assignment(Supplier<Set<TopicPartition>> partitions) {
+    runs.assignment(partitions);
+  }
+
+  /**
+   * Decides and runs the work for an event of {@code config} read from {@code partition}, after the
+   * config's earlier work; the future completes when the trigger is done (or needed nothing), and
+   * fails with {@link HandedBackException} when it was handed back.
+   */
+  public CompletableFuture<Void> submit(
+      ConfigKey config, TopicPartition partition, Decision decision) {
+    String key = CircuitGate.key(config, parts.stage());
+    return slots.submit(
+        key,
+        () -> {
+          RunHandle run = runs.open(key, "(deciding)", partition);
+          try {
+            run.check();
+            Optional<StageJob> job =
+                decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
+            if (job.isEmpty()) {
+              parts.metrics().skipped.inc();
+              return null;
+            }
+            new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
+            return null;
+          } catch (InterruptedException e) {
+            throw new HandedBackException(run.reason() != null ? run.reason() : "interrupted");
+          } finally {
+            runs.close(run);
+            Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
+          }
+        });
+  }
+
+  /** The runs in progress, for the status view. */
+  public List<Map<String, Object>> running() {
+    return runs.snapshot().stream()
+        .map(
+            r ->
+                Map.<String, Object>of(
+                    "key", r.key(),
+                    "trigger", r.triggerId(),
+                    "attempt", r.attempt(),
+                    "phase", r.phase().name(),
+                    "since", r.since().toString()))
+        .toList();
+  }
+
+  /** Starts no new attempt; waiting runs hand back now, running actions after the stop grace. */
+  public void stopping() {
+    runs.stopping();
+  }
+
+  @Override
+  public void close() {
+    runs.stopping();
+    runs.close();
+    executor.shutdownNow();
+  }
+
+  /** Sleeps until {@code when}; throws {@link HandedBackException} when the run is handed back. */
+  static void sleepUntil(RunHandle run, Clock clock, Instant when) throws InterruptedException {
+    while (true) {
+      run.check();
+      long millis = Duration.between(clock.instant(), when).toMillis();
+      if (millis <= 0) {
+        return;
+      }
+      try {
+        Thread.sleep(Math.min(millis, 1000)); // the wait of a backoff or a cooldown, not a test's
+      } catch (InterruptedException e) {
+        run.check();
+        throw e;
+      }
+    }
+  }
+}
