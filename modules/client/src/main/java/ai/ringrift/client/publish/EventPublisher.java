@@ -1,6 +1,5 @@
 package ai.ringrift.client.publish;
 
-import ai.ringrift.client.internal.ProducerConfigs;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.SelfplayBatchCompleted;
