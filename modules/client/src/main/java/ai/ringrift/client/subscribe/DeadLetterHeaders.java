@@ -14,6 +14,9 @@ import org.apache.kafka.common.header.Headers;
  * {@link #put}, read back with {@link #read}.
  */
 public final class DeadLetterHeaders {
+  /** What every dead-letter header's name starts with. */
+  public static final String PREFIX = "ringrift.dlq.";
+
   /** The topic the record was read from. */
   public static final String ORIGINAL_TOPIC = "ringrift.dlq.original-topic";
 
@@ -73,7 +76,7 @@ public final class DeadLetterHeaders {
   public static Map<String, String> read(Headers headers) {
     Map<String, String> values = new LinkedHashMap<>();
     for (Header header : headers) {
-      if (header.key().startsWith("ringrift.dlq.") && header.value() != null) {
+      if (header.key().startsWith(PREFIX) && header.value() != null) {
         values.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
       }
     }
