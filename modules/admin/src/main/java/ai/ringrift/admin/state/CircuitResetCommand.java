@@ -6,6 +6,7 @@ import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.Durations;
 import ai.ringrift.admin.cli.OutputOptions;
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.client.publish.PublishedEvent;
 import ai.ringrift.events.CircuitResetRequested;
 import ai.ringrift.events.CircuitState;
@@ -109,12 +110,7 @@ public final class CircuitResetCommand implements Callable<Integer> {
       }
       if (output.json()) {
         OutputOptions.printJson(
-            out,
-            java.util.Map.of(
-                "request",
-                published,
-                "state",
-                ai.ringrift.streams.common.AvroJson.toMap(closed.get())));
+            out, java.util.Map.of("request", published, "state", AvroJson.toMap(closed.get())));
         return 0;
       }
       out.printf("%s is CLOSED (reset by %s: %s)%n", breaker, Connected.operator(), reason);
