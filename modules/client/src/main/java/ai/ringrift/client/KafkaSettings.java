@@ -1,6 +1,5 @@
 package ai.ringrift.client;
 
-import ai.ringrift.client.security.SaslJaas;
 import ai.ringrift.config.SecretFiles;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +35,8 @@ import org.apache.kafka.common.config.SslConfigs;
  *
  * @param bootstrapServers comma-separated {@code host:port} list
  * @param schemaRegistryUrl base URL of a Confluent-compatible schema registry, when the caller or
- *     {@code RINGRIFT_SCHEMA_REGISTRY_URL} names one; when empty, clients use the one {@link
- *     ai.ringrift.client.serde.WireSettings#resolve} finds ({@code wire.schemaRegistryUrl} of
+ *     {@code RINGRIFT_SCHEMA_REGISTRY_URL} names one; when empty, clients use the one {@code
+ *     WireSettings.resolve} (in {@code client.serde}) finds ({@code wire.schemaRegistryUrl} of
  *     {@code client.yaml}, {@code http://localhost:8081}): events are never plain Avro because this
  *     is empty
  * @param clientProperties further Kafka client settings for every producer, consumer and admin
@@ -78,7 +77,7 @@ public record KafkaSettings(
 
   /**
    * Settings for {@code bootstrapServers} with no further properties; the registry is the one every
-   * client finds ({@link ai.ringrift.client.serde.WireSettings#resolve}).
+   * client finds ({@code WireSettings.resolve}).
    */
   public static KafkaSettings of(String bootstrapServers) {
     return new KafkaSettings(bootstrapServers, Optional.empty(), Map.of());

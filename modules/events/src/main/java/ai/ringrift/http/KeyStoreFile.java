@@ -1,6 +1,7 @@
 package ai.ringrift.http;
 
 import ai.ringrift.config.ConfigException;
+import ai.ringrift.config.SecretFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import javax.net.ssl.TrustManagerFactory;
  * A key store or trust store file (PKCS12 unless said otherwise), as {@code scripts/make-certs}
  * writes them: a server's key with its certificate chain, or the CA certificates a client trusts.
  * Named in the environment like Kafka's own settings, {@code <PREFIX>_LOCATION}, {@code
- * <PREFIX>_PASSWORD} (or {@code <PREFIX>_PASSWORD_FILE}, see {@link
- * ai.ringrift.config.SecretFiles}) and {@code <PREFIX>_TYPE}.
+ * <PREFIX>_PASSWORD} (or {@code <PREFIX>_PASSWORD_FILE}, see {@link SecretFiles}) and {@code
+ * <PREFIX>_TYPE}.
  *
  * @param location the file
  * @param password the store's password
@@ -41,7 +42,7 @@ public record KeyStoreFile(Path location, String password, String type) {
 
   /**
    * The store named by {@code <prefix>_LOCATION} in {@code env} (after {@link
-   * ai.ringrift.config.SecretFiles#resolve}), if that is set; its password is required then.
+   * SecretFiles#resolve}), if that is set; its password is required then.
    */
   public static Optional<KeyStoreFile> fromEnvironment(Map<String, String> env, String prefix) {
     String location = env.get(prefix + "_LOCATION");

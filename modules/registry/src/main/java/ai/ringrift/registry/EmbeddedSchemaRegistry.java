@@ -1,6 +1,7 @@
 package ai.ringrift.registry;
 
 import ai.ringrift.registry.internal.RegistryServer;
+import ai.ringrift.registry.settings.RegistrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

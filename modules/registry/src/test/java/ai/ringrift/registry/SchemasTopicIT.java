@@ -2,6 +2,7 @@ package ai.ringrift.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

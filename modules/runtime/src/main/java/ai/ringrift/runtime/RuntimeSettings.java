@@ -1,6 +1,7 @@
 package ai.ringrift.runtime;
 
 import ai.ringrift.config.Check;
+import ai.ringrift.config.ConfigException;
 import ai.ringrift.config.ConfigSource;
 import java.util.Map;
 
@@ -30,8 +31,7 @@ public record RuntimeSettings(String httpHost, int httpPort, boolean jmxEnabled,
       try {
         settings = settings.withHttpPort(Integer.parseInt(port.trim()));
       } catch (NumberFormatException e) {
-        throw new ai.ringrift.config.ConfigException(
-            ENV_HTTP_PORT, "must be a port number, was '" + port + "'");
+        throw new ConfigException(ENV_HTTP_PORT, "must be a port number, was '" + port + "'");
       }
     }
     return settings;

@@ -9,7 +9,6 @@ import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.health.HealthSettings;
-import ai.ringrift.runtime.health.StandardHealthChecks;
 import ai.ringrift.runtime.metrics.KafkaClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

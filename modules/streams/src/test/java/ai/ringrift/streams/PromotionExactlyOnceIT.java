@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.serde.EventDecodingException;
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.PromotionRejected;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.streams.common.DeadLetterHeaders;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.promotion.PromotionControllerApp;
 import ai.ringrift.testkit.KafkaCluster;

@@ -3,7 +3,7 @@ package ai.ringrift.testkit;
 import ai.ringrift.events.catalog.TopicAdmin;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

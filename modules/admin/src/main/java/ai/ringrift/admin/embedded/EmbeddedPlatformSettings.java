@@ -1,6 +1,6 @@
 package ai.ringrift.admin.embedded;
 
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -6,6 +6,7 @@ import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.RawTopic;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ public final class DlqShowCommand implements Callable<Integer> {
     detail.put("key", Copier.keyText(l.record()));
     Map<String, String> others = new TreeMap<>();
     for (Header h : l.record().headers()) {
-      if (!h.key().startsWith("ringrift.dlq.") && h.value() != null) {
+      if (!h.key().startsWith(DeadLetterHeaders.PREFIX) && h.value() != null) {
         others.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
       }
     }

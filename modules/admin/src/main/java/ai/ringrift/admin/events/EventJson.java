@@ -2,8 +2,8 @@ package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.client.history.RecordedEvent;
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.streams.common.AvroJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

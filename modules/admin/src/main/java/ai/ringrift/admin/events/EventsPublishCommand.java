@@ -5,6 +5,8 @@ import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.ConnectionOptions;
 import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.Table;
+import ai.ringrift.client.json.JsonConversionException;
+import ai.ringrift.client.json.JsonToAvro;
 import ai.ringrift.client.publish.PublishedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
@@ -93,7 +95,7 @@ public final class EventsPublishCommand implements Callable<Integer> {
     try {
       JsonNode document = JsonInput.unwrap(documents.get(index), eventType);
       return converter.convert(document, eventType);
-    } catch (CliException e) {
+    } catch (CliException | JsonConversionException e) {
       throw new CliException(
           where
               + " ("

@@ -2,6 +2,7 @@ package ai.ringrift.admin.events;
 
 import ai.ringrift.admin.cli.Connected;
 import ai.ringrift.admin.cli.RawTopic;
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.client.subscribe.RedriveTarget;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,8 @@ final class Redrive {
     }
     RecordHeaders headers = new RecordHeaders();
     for (Header h : l.record().headers()) {
-      if (!h.key().startsWith("ringrift.dlq.") && !h.key().startsWith("ringrift.redrive.")) {
+      if (!h.key().startsWith(DeadLetterHeaders.PREFIX)
+          && !h.key().startsWith("ringrift.redrive.")) {
         headers.add(h);
       }
     }

@@ -4,7 +4,7 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.security.SecurityConfig;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;

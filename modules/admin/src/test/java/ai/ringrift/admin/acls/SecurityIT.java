@@ -13,7 +13,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ModelPromoted;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;

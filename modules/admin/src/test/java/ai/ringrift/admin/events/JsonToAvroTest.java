@@ -3,7 +3,8 @@ package ai.ringrift.admin.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.ringrift.admin.cli.CliException;
+import ai.ringrift.client.json.JsonConversionException;
+import ai.ringrift.client.json.JsonToAvro;
 import ai.ringrift.events.Board;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.EventHeader;
@@ -116,7 +117,7 @@ class JsonToAvroTest {
             () ->
                 converter.convert(
                     json("{" + without + ", " + change + "}"), TrainingCompleted.class))
-        .isInstanceOf(CliException.class)
+        .isInstanceOf(JsonConversionException.class)
         .hasMessageStartingWith(message);
   }
 

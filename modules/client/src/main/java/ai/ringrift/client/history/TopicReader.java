@@ -29,10 +29,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * (unless the settings say otherwise) as bytes.
  *
  * <p>Two ways to read: a bounded range ({@link #read(Map, Map, Consumer)}: from given offsets up to
- * the ends taken before, e.g. a state topic as a table or the recent past), or open-ended ({@link
- * #follow(Map)} then {@link #poll(Duration)} until {@link #close()}, e.g. a live view). Not
- * thread-safe, like the consumer it wraps; only {@link #wakeup()} may be called from another
- * thread.
+ * the ends taken before, e.g. the recent past; {@link TopicSnapshot} reads a whole topic so), or
+ * open-ended ({@link #follow(Map)} then {@link #poll(Duration)} until {@link #close()}, e.g. a live
+ * view; {@link TopicFollower} does that on a thread of its own). Not thread-safe, like the consumer
+ * it wraps; only {@link #wakeup()} may be called from another thread. Every group-less read of the
+ * platform (the CLI's, the runtime's, the stages' state tables, the dashboard's feed) goes through
+ * this class.
  *
  * <pre>{@code
  * try (TopicReader reader = new TopicReader(kafka, Duration.ofSeconds(30))) {
@@ -123,7 +125,7 @@ public final class TopicReader implements AutoCloseable {
    * Gives {@code sink} every record from {@code starts} up to (not including) {@code ends}, in
    * offset order per partition.
    *
-   * @throws HistoryException when the range is not read within the timeout
+   * @throws ReadTimeoutException when no record arrives for the timeout while some are due
    */
   public void read(
       Map<TopicPartition, Long> starts,
@@ -143,14 +145,13 @@ public final class TopicReader implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.isEmpty()) {
       if (System.nanoTime() > deadline) {
-        throw new HistoryException(
-            "could not read " + pending + " to their end within " + timeout.toMillis() + " ms",
-            null);
+        throw new ReadTimeoutException(pending, timeout);
       }
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.offset() >= starts.get(partition) && record.offset() < ends.get(partition)) {
           sink.accept(record);
+          deadline = System.nanoTime() + timeout.toNanos(); // a long range is not a stall
         }
       }
       // transaction markers and aborted records count toward the position, not the sink

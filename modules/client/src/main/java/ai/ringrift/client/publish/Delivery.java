@@ -11,13 +11,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * (half the per-event garbage of the send besides the record itself).
  */
 final class Delivery extends CompletableFuture<PublishedEvent> implements Callback {
-  private final Route<?> route;
+  private final RecordRoute<?> route;
   private final Outcomes outcomes;
   private final SpecificRecord event;
   private final String eventId;
   private final String key;
 
-  Delivery(Route<?> route, Outcomes outcomes, SpecificRecord event, String eventId, String key) {
+  Delivery(
+      RecordRoute<?> route, Outcomes outcomes, SpecificRecord event, String eventId, String key) {
     this.route = route;
     this.outcomes = outcomes;
     this.event = event;

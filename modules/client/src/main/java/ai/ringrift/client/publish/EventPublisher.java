@@ -1,6 +1,5 @@
 package ai.ringrift.client.publish;
 
-import ai.ringrift.client.internal.ProducerConfigs;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.SelfplayBatchCompleted;
@@ -8,7 +7,6 @@ import ai.ringrift.events.contract.Events;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,8 +52,6 @@ public final class EventPublisher implements AutoCloseable {
   private final HeaderFactory headers;
   private final Outcomes outcomes;
   private final EventRecords records;
-  private final Map<Class<?>, Route<?>> routes = new ConcurrentHashMap<>();
-  private volatile Route<?> lastRoute;
   private volatile boolean closed;
 
   EventPublisher(PublisherConfig config, Producer<byte[], byte[]> producer) {
@@ -63,7 +59,7 @@ public final class EventPublisher implements AutoCloseable {
     this.producer = producer;
     this.headers = new HeaderFactory(config.source(), config.clock());
     this.outcomes = new Outcomes(config.kafka(), config.settings());
-    this.records = new EventRecords(config.catalog(), config.serdes());
+    this.records = new EventRecords(config.catalog(), config.serdes(), config.metrics());
   }
 
   /** A builder; {@link PublisherBuilder#source(String)} is required. */
@@ -188,33 +184,20 @@ public final class EventPublisher implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("publisher of " + config.source() + " is closed");
     }
-    Route<T> route = route(event);
+    @SuppressWarnings("unchecked")
+    RecordRoute<T> route = records.route((Class<T>) event.getClass());
     if (lineage != null && Events.header(event).isPresent()) {
       throw new IllegalArgumentException(
           route.typeName + " already has a header; pass a cause only for events without one");
     }
     EventHeader header =
-        headers.ensure(
-            event, route.records.headerField, lineage == null ? Lineage.root() : lineage);
+        headers.ensure(event, route.headerField, lineage == null ? Lineage.root() : lineage);
     String eventId = header == null ? null : header.getEventId();
-    String key = route.records.keyOf(event);
-    ProducerRecord<byte[], byte[]> record = route.records.record(event, key);
+    String key = route.keyOf(event);
+    ProducerRecord<byte[], byte[]> record = route.record(event, key);
     Delivery delivery = new Delivery(route, outcomes, event, eventId, key);
     producer.send(record, delivery);
     return delivery;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T extends SpecificRecord> Route<T> route(T event) {
-    Class<T> type = (Class<T>) event.getClass();
-    Route<?> last = lastRoute; // a trainer publishes runs of one type: skip the map for those
-    if (last != null && last.type == type) {
-      return (Route<T>) last;
-    }
-    Route<?> route =
-        routes.computeIfAbsent(type, t -> new Route<>(records.route(type), config.metrics()));
-    lastRoute = route;
-    return (Route<T>) route;
   }
 
   private static Lineage lineageOf(SpecificRecord cause) {

@@ -2,6 +2,7 @@ package ai.ringrift.client.publish;
 
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.catalog.TopicCatalog;
+import com.codahale.metrics.MetricRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -26,13 +27,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class EventRecords {
   private final TopicCatalog catalog;
   private final EventSerdes serdes;
+  private final MetricRegistry metrics;
   private final Map<Class<?>, RecordRoute<?>> routes = new ConcurrentHashMap<>();
   private volatile RecordRoute<?> lastRoute;
 
   /** Records for the topics of {@code catalog}, written with {@code serdes}. */
   public EventRecords(TopicCatalog catalog, EventSerdes serdes) {
+    this(catalog, serdes, new MetricRegistry()); // counted nowhere anyone reads
+  }
+
+  /** As above, each type's route counting into {@code metrics} (the publisher's counters). */
+  EventRecords(TopicCatalog catalog, EventSerdes serdes, MetricRegistry metrics) {
     this.catalog = catalog;
     this.serdes = serdes;
+    this.metrics = metrics;
   }
 
   /**
@@ -54,7 +62,8 @@ public final class EventRecords {
       return (RecordRoute<T>) last;
     }
     RecordRoute<?> route =
-        routes.computeIfAbsent(type, t -> new RecordRoute<>(catalog.topicFor(type), type, serdes));
+        routes.computeIfAbsent(
+            type, t -> new RecordRoute<>(catalog.topicFor(type), type, serdes, metrics));
     lastRoute = route;
     return (RecordRoute<T>) route;
   }

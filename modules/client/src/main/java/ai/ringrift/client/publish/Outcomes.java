@@ -23,7 +23,8 @@ final class Outcomes {
     this.settings = settings;
   }
 
-  PublishedEvent published(Route<?> route, String eventId, String key, RecordMetadata metadata) {
+  PublishedEvent published(
+      RecordRoute<?> route, String eventId, String key, RecordMetadata metadata) {
     return new PublishedEvent(
         eventId,
         route.typeName,
@@ -34,7 +35,8 @@ final class Outcomes {
         Instant.ofEpochMilli(metadata.timestamp()));
   }
 
-  PublishException failure(Route<?> route, SpecificRecord event, String eventId, Throwable error) {
+  PublishException failure(
+      RecordRoute<?> route, SpecificRecord event, String eventId, Throwable error) {
     String why =
         error instanceof org.apache.kafka.common.errors.TimeoutException
             ? "no acknowledgement within the bounded wait (maxBlockMs="

@@ -1,10 +1,13 @@
 package ai.ringrift.client.publish;
 
+import ai.ringrift.client.metrics.MetricNames;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.catalog.TopicSpec;
 import ai.ringrift.events.contract.KeyKind;
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -14,9 +17,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * How events of one type become records, looked up once per type: the catalog topic, the key's
- * form, the serializers, and where the header is (its {@code occurred_at} is the record's
- * timestamp).
+ * How events of one type become records, looked up once per type by {@link EventRecords}: the
+ * catalog topic, the key's form, the serializers, where the header is (its {@code occurred_at} is
+ * the record's timestamp), and the type's published / failed counters.
  */
 final class RecordRoute<T extends SpecificRecord> {
   private static final int MAX_CACHED_KEYS = 4096;
@@ -27,6 +30,8 @@ final class RecordRoute<T extends SpecificRecord> {
   final TopicSpec topic;
   final String typeName;
   final Class<T> type;
+  final Counter published;
+  final Counter failed;
 
   /** Position of the header field, or -1 for state records. */
   final int headerField;
@@ -34,9 +39,11 @@ final class RecordRoute<T extends SpecificRecord> {
   /** Position of the config field when the key is the config, else -1. */
   private final int configField;
 
-  RecordRoute(TopicSpec topic, Class<T> type, EventSerdes serdes) {
+  RecordRoute(TopicSpec topic, Class<T> type, EventSerdes serdes, MetricRegistry metrics) {
     this.topic = topic;
     this.typeName = type.getSimpleName();
+    this.published = metrics.counter(MetricNames.published(typeName));
+    this.failed = metrics.counter(MetricNames.publishFailed(typeName));
     this.valueSerializer = serdes.value(type).serializer();
     this.keySerializer = serdes.key().serializer();
     this.type = type;

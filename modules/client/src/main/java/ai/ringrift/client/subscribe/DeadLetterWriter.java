@@ -2,7 +2,6 @@ package ai.ringrift.client.subscribe;
 
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.events.catalog.TopicSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -63,31 +62,30 @@ final class DeadLetterWriter implements AutoCloseable {
 
   private Headers headers(ConsumerRecord<byte[], byte[]> record, FailureTrail trail) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-    put(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
-    put(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
-    put(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
-    put(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(record.timestamp()));
-    put(headers, DeadLetterHeaders.EXCEPTION_CLASS, trail.last().getClass().getName());
-    put(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message(trail.last()));
-    put(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(trail.attempts()));
-    put(headers, DeadLetterHeaders.FIRST_FAILURE, trail.first().toString());
-    put(headers, DeadLetterHeaders.LAST_FAILURE, trail.lastAt().toString());
-    put(
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
+    DeadLetterHeaders.put(
+        headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
+    DeadLetterHeaders.put(
+        headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
+    DeadLetterHeaders.put(
+        headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(record.timestamp()));
+    DeadLetterHeaders.put(
+        headers, DeadLetterHeaders.EXCEPTION_CLASS, trail.last().getClass().getName());
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message(trail.last()));
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(trail.attempts()));
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.FIRST_FAILURE, trail.first().toString());
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.LAST_FAILURE, trail.lastAt().toString());
+    DeadLetterHeaders.put(
         headers,
         DeadLetterHeaders.REASON,
         trail.kind() == Failures.Kind.POISON ? "POISON" : "RETRIES_EXHAUSTED");
-    put(headers, DeadLetterHeaders.SUBSCRIBER, subscriber);
+    DeadLetterHeaders.put(headers, DeadLetterHeaders.SUBSCRIBER, subscriber);
     return headers;
   }
 
   private static String message(Throwable failure) {
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     return message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message;
-  }
-
-  private static void put(Headers headers, String key, String value) {
-    headers.remove(key); // a record dead-lettered before keeps only the latest story
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 
   private synchronized Producer<byte[], byte[]> producer() {

@@ -1,9 +1,11 @@
 package ai.ringrift.client.subscribe;
 
 import ai.ringrift.client.history.WireCheck;
-import ai.ringrift.client.internal.ProducerConfigs;
+import ai.ringrift.client.metrics.MetricNames;
+import ai.ringrift.client.publish.ProducerConfigs;
 import ai.ringrift.client.registry.SchemaRegistryException;
 import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.client.serde.WireSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,14 +36,14 @@ import org.slf4j.LoggerFactory;
  *       NonRetriableException}), the original record goes to the topic's DLQ with {@link
  *       DeadLetterHeaders}, and the partition moves on. {@link Failures} decides which is which.
  *   <li><b>One wire format.</b> A record in the other wire format than the subscriber's (see {@link
- *       ai.ringrift.client.serde.WireSettings}) is a configuration error: the subscriber stops with
- *       it ({@link #failure()}), without dead-lettering or committing the record, and {@link
- *       #start()} refuses to start when a topic's latest record has the other format.
+ *       WireSettings}) is a configuration error: the subscriber stops with it ({@link #failure()}),
+ *       without dead-lettering or committing the record, and {@link #start()} refuses to start when
+ *       a topic's latest record has the other format.
  *   <li><b>Slow handlers.</b> Handlers run on their own threads; the poll thread keeps polling and
  *       pauses a partition whose worker is behind, so {@code max.poll.interval.ms} is never
  *       exceeded and the group never rebalances because of a long handler.
  *   <li><b>Metrics.</b> handled / failed / dead-lettered / filtered counters and a handler timer
- *       per type, and the lag per partition (see {@link ai.ringrift.client.metrics.MetricNames}).
+ *       per type, and the lag per partition (see {@link MetricNames}).
  * </ul>
  *
  * <pre>{@code

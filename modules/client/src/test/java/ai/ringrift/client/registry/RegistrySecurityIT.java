@@ -7,7 +7,7 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.http.BasicAuthFilter;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.LogCapture;
 import ai.ringrift.testkit.TestCertificates;

@@ -1,6 +1,6 @@
 package ai.ringrift.dashboard.event;
 
-import ai.ringrift.streams.common.AvroJson;
+import ai.ringrift.client.json.AvroJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,12 +1,12 @@
 package ai.ringrift.dashboard.feed;
 
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.dashboard.view.DeadLetter;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.events.catalog.TopicSpec;
 import ai.ringrift.runtime.http.StatusServer;
-import ai.ringrift.streams.common.AvroJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class DeadLetterDecoder {
     }
     List<String> other = new ArrayList<>();
     for (Header h : record.headers()) {
-      if (!h.key().startsWith("ringrift.dlq.")) {
+      if (!h.key().startsWith(DeadLetterHeaders.PREFIX)) {
         other.add(h.key());
       }
     }

@@ -1,6 +1,7 @@
 package ai.ringrift.dashboard.view;
 
 import ai.ringrift.client.history.RecordedEvent;
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.client.subscribe.Deduplicator;
 import ai.ringrift.dashboard.lineage.Lineage;
 import ai.ringrift.dashboard.lineage.ModelLineage;
@@ -17,7 +18,6 @@ import ai.ringrift.events.TrainingProgress;
 import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.events.catalog.TopicKind;
 import ai.ringrift.events.contract.Events;
-import ai.ringrift.streams.common.AvroJson;
 import ai.ringrift.streams.promotion.PromotionConfig;
 import java.time.Clock;
 import java.util.ArrayDeque;

@@ -1,9 +1,9 @@
 package ai.ringrift.dashboard.view;
 
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.events.HeadToHeadResult;
 import ai.ringrift.events.ModelPromoted;
-import ai.ringrift.streams.common.AvroJson;
 import ai.ringrift.streams.promotion.PromotionConfig;
 import ai.ringrift.streams.promotion.Sprt;
 import java.util.List;

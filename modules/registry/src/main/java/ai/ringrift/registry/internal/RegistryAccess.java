@@ -2,7 +2,7 @@ package ai.ringrift.registry.internal;
 
 import ai.ringrift.http.BasicAuthFilter;
 import ai.ringrift.http.HttpUsers;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package ai.ringrift.registry.internal;
 
 import ai.ringrift.http.HttpServers;
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

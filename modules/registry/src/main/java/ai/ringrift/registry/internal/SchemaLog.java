@@ -1,6 +1,6 @@
 package ai.ringrift.registry.internal;
 
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package ai.ringrift.registry.internal;
 
-import ai.ringrift.registry.RegistrySettings;
+import ai.ringrift.registry.settings.RegistrySettings;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

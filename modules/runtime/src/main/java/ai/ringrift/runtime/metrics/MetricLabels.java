@@ -1,5 +1,6 @@
 package ai.ringrift.runtime.metrics;
 
+import ai.ringrift.client.metrics.MetricNames;
 import io.prometheus.metrics.instrumentation.dropwizard5.labels.CustomLabelMapper;
 import io.prometheus.metrics.instrumentation.dropwizard5.labels.MapperConfig;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -15,9 +16,8 @@ import java.util.regex.Pattern;
  * as parts of many names. {@code
  * ringrift.subscriber.ringrift.stage.export.lag.ringrift.sync.completed.3} becomes {@code
  * ringrift_subscriber_lag{subscriber="ringrift.stage.export", topic="ringrift.sync.completed",
- * partition="3"}}. The names are made in {@code ai.ringrift.client.metrics.MetricNames} and the
- * stages' {@code RunMetrics}; a name no rule matches keeps its dotted name, underscored, without
- * labels.
+ * partition="3"}}. The names are made in {@link MetricNames} and the stages' {@code RunMetrics}; a
+ * name no rule matches keeps its dotted name, underscored, without labels.
  *
  * <p>Regular expressions, not the bridge's own glob configs: a subscriber (a consumer group) and a
  * topic contain dots, which a glob's {@code *} cannot span.

@@ -1,10 +1,10 @@
 package ai.ringrift.runtime.roles;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.RoleChanged;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

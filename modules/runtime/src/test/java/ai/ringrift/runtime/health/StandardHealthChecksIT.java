@@ -8,6 +8,7 @@ import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.StandardHealthChecks;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
 import com.fasterxml.jackson.databind.JsonNode;

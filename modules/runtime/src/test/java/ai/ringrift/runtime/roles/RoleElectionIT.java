@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.publish.EventRecords;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ConfigKey;
@@ -15,7 +16,6 @@ import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.simulation.SimulatedActions;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;

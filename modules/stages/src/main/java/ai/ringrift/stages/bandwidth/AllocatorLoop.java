@@ -1,10 +1,10 @@
 package ai.ringrift.stages.bandwidth;
 
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.subscribe.Failures;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.BandwidthRequested;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleTerm;
 import ai.ringrift.stages.bandwidth.BandwidthAllocator.Round;
 import java.time.Clock;

@@ -1,20 +1,19 @@
 package ai.ringrift.stages.bandwidth;
 
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.events.catalog.TopicCatalog;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records the allocator cannot decode go to their topic's DLQ, with headers naming the error, and
- * are otherwise skipped: one bad record never stops allocation. Header names are the subscriber
- * library's ({@code ringrift.dlq.*}).
+ * are otherwise skipped: one bad record never stops allocation. The headers are the platform's one
+ * contract, {@link DeadLetterHeaders}.
  */
 final class PoisonRecords {
   private static final Logger LOGGER = LoggerFactory.getLogger(PoisonRecords.class);
@@ -52,7 +51,7 @@ final class PoisonRecords {
               ProducerRecord<byte[], byte[]> dead =
                   new ProducerRecord<>(dlq.name(), null, record.key(), record.value());
               record.headers().forEach(h -> dead.headers().add(h));
-              headers(record, error).forEach((k, v) -> add(dead.headers(), k, v));
+              headers(record, error).forEach((k, v) -> DeadLetterHeaders.put(dead.headers(), k, v));
               producer.send(dead);
             });
   }
@@ -60,19 +59,15 @@ final class PoisonRecords {
   private Map<String, String> headers(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
     String now = Instant.now().toString();
     return Map.of(
-        "ringrift.dlq.original-topic", record.topic(),
-        "ringrift.dlq.original-partition", Integer.toString(record.partition()),
-        "ringrift.dlq.original-offset", Long.toString(record.offset()),
-        "ringrift.dlq.original-timestamp", Long.toString(record.timestamp()),
-        "ringrift.dlq.exception-class", e.getClass().getName(),
-        "ringrift.dlq.exception-message", String.valueOf(e.getMessage()),
-        "ringrift.dlq.attempts", "1",
-        "ringrift.dlq.first-failure", now,
-        "ringrift.dlq.reason", "POISON",
-        "ringrift.dlq.subscriber", reader);
-  }
-
-  private static void add(Headers headers, String key, String value) {
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.ORIGINAL_TOPIC, record.topic(),
+        DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()),
+        DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()),
+        DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(record.timestamp()),
+        DeadLetterHeaders.EXCEPTION_CLASS, e.getClass().getName(),
+        DeadLetterHeaders.EXCEPTION_MESSAGE, String.valueOf(e.getMessage()),
+        DeadLetterHeaders.ATTEMPTS, "1",
+        DeadLetterHeaders.FIRST_FAILURE, now,
+        DeadLetterHeaders.REASON, "POISON",
+        DeadLetterHeaders.SUBSCRIBER, reader);
   }
 }

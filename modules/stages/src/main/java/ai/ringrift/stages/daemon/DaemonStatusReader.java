@@ -1,10 +1,10 @@
 package ai.ringrift.stages.daemon;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.DaemonHeartbeat;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.BandwidthGranted;
@@ -11,7 +12,6 @@ import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.BandwidthRequested;
 import ai.ringrift.events.TransferPriority;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.testkit.DeliveryPlan;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.SampleEvents;

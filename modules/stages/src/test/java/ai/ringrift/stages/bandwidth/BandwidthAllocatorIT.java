@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.events.BandwidthGranted;
 import ai.ringrift.events.BandwidthReleased;
 import ai.ringrift.events.RoleChanged;
 import ai.ringrift.events.TransferPriority;
 import ai.ringrift.events.catalog.TopicCatalog;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.runtime.roles.RoleSettings;
 import ai.ringrift.testkit.ChildJvm;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.DaemonHeartbeat;
@@ -14,7 +15,6 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;

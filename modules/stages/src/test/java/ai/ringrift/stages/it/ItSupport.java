@@ -1,6 +1,7 @@
 package ai.ringrift.stages.it;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
@@ -10,7 +11,6 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.runtime.kafka.TopicSnapshot;
 import ai.ringrift.stages.StageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;

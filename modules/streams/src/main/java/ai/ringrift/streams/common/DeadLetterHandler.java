@@ -1,7 +1,7 @@
 package ai.ringrift.streams.common;
 
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.client.subscribe.Failures;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -152,10 +152,6 @@ public final class DeadLetterHandler
     values.put(DeadLetterHeaders.SUBSCRIBER, application);
     values.put(DeadLetterHeaders.FAILED_IN, failedIn);
     values.put(DeadLetterHeaders.PROCESSOR, String.valueOf(context.processorNodeId()));
-    values.forEach(
-        (name, value) -> {
-          headers.remove(name);
-          headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        });
+    values.forEach((name, value) -> DeadLetterHeaders.put(headers, name, value));
   }
 }

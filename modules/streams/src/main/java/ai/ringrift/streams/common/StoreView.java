@@ -1,5 +1,6 @@
 package ai.ringrift.streams.common;
 
+import ai.ringrift.client.json.AvroJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;

@@ -2,6 +2,7 @@ package ai.ringrift.streams.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.ringrift.client.json.AvroJson;
 import ai.ringrift.events.EvaluationCompleted;
 import ai.ringrift.streams.TestEvents;
 import java.io.ByteArrayOutputStream;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.client.serde.EventDecodingException;
 import ai.ringrift.client.serde.WireFormatMismatchException;
+import ai.ringrift.client.subscribe.DeadLetterHeaders;
 import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.streams.Driver;
-import ai.ringrift.streams.common.DeadLetterHeaders;
 import ai.ringrift.streams.common.DeadLetterRoutes;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;

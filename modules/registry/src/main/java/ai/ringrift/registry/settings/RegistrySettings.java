@@ -1,4 +1,4 @@
-package ai.ringrift.registry;
+package ai.ringrift.registry.settings;
 
 import ai.ringrift.http.KeyStoreFile;
 import java.time.Duration;

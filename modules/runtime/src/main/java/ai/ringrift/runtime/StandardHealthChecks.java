@@ -1,10 +1,14 @@
-package ai.ringrift.runtime.health;
+package ai.ringrift.runtime;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.registry.SchemaRegistryClient;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.client.serde.WireSettings;
-import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.health.BrokerReachableCheck;
+import ai.ringrift.runtime.health.ConsumerLagCheck;
+import ai.ringrift.runtime.health.HealthSettings;
+import ai.ringrift.runtime.health.RegistryReachableCheck;
+import ai.ringrift.runtime.health.RoleHeldCheck;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package ai.ringrift.streams.common;
+package ai.ringrift.client.json;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,8 +12,9 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Avro records as plain maps for the JSON status views: field names as in the schema, enums by
- * name, timestamps as {@link java.time.Instant} (ISO strings in JSON), unions unwrapped.
+ * Avro records as plain maps for JSON (status views, the command line's {@code --json}): field
+ * names as in the schema, enums by name, timestamps as {@link Instant} (ISO strings in JSON),
+ * unions unwrapped. The way back is {@link JsonToAvro}, which reads what this writes.
  */
 public final class AvroJson {
   private AvroJson() {}

@@ -1,4 +1,4 @@
-package ai.ringrift.client.security;
+package ai.ringrift.client;
 
 import java.util.Locale;
 import java.util.Optional;

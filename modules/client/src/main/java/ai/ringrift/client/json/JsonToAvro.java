@@ -1,6 +1,5 @@
-package ai.ringrift.admin.events;
+package ai.ringrift.client.json;
 
-import ai.ringrift.admin.cli.CliException;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.EventHeader;
 import ai.ringrift.events.contract.ConfigKeys;
@@ -28,7 +27,8 @@ import org.apache.avro.specific.SpecificRecord;
  * (the schema's) or camelCase; a missing or partial {@code header} filled from a fresh one; a
  * config as {@code "square8_2p"} or {@code {"board": "SQUARE8", "players": 2}}; times as ISO-8601
  * text or epoch milliseconds; a union value plain or in Avro's JSON form ({@code {"string": "x"}});
- * omitted fields that have defaults. Anything else fails with one line naming the field.
+ * omitted fields that have defaults. Anything else fails with one line naming the field. The way
+ * back is {@link AvroJson}, whose output this reads.
  */
 public final class JsonToAvro {
   private final Supplier<EventHeader> freshHeader;
@@ -42,7 +42,7 @@ public final class JsonToAvro {
   public <T extends SpecificRecord> T convert(JsonNode json, Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
     if (!json.isObject()) {
-      throw new CliException(
+      throw new JsonConversionException(
           "a " + type.getSimpleName() + " must be a JSON object, got " + kind(json));
     }
     return type.cast(record(schema, json, "", true));
@@ -178,14 +178,14 @@ public final class JsonToAvro {
         }
       }
     }
-    CliException first = null;
+    JsonConversionException first = null;
     for (Schema branch : branches) {
       if (branch.getType() == Schema.Type.NULL) {
         continue;
       }
       try {
         return value(branch, json, path);
-      } catch (CliException e) {
+      } catch (JsonConversionException e) {
         first = first == null ? e : first;
       }
     }
@@ -302,7 +302,7 @@ public final class JsonToAvro {
         + (text.length() > 40 ? text.substring(0, 37) + "..." : text);
   }
 
-  private static CliException bad(String path, String problem) {
-    return new CliException("field '" + path + "': " + problem);
+  private static JsonConversionException bad(String path, String problem) {
+    return new JsonConversionException("field '" + path + "': " + problem);
   }
 }

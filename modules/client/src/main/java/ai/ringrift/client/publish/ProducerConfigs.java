@@ -1,7 +1,6 @@
-package ai.ringrift.client.internal;
+package ai.ringrift.client.publish;
 
 import ai.ringrift.client.KafkaSettings;
-import ai.ringrift.client.publish.PublisherSettings;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
