@@ -8,6 +8,7 @@ import ai.ringrift.client.serde.WireSettings;
 import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.client.subscribe.SubscriberSettings;
 import ai.ringrift.dashboard.DashboardSettings;
+import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.roles.RoleSettings;
@@ -51,7 +52,7 @@ public final class ConfigReference {
 
   static final List<Binding> BINDINGS =
       List.of(
-          new Binding("topics.yaml", "", catalogFile()),
+          new Binding(TopicCatalog.FILE, "", TopicCatalog.fileRecord()),
           new Binding("runtime.yaml", "runtime", RuntimeSettings.class),
           new Binding("runtime.yaml", "health", HealthSettings.class),
           new Binding("client.yaml", "publisher", PublisherSettings.class),
@@ -133,14 +134,6 @@ public final class ConfigReference {
       return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + config, e);
-    }
-  }
-
-  private static Class<?> catalogFile() {
-    try {
-      return Class.forName("ai.ringrift.events.catalog.CatalogFile");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the topic catalog's record is gone", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import static ai.ringrift.benchmarks.common.KafkaToolRun.Spread.STICKY;
 
 import ai.ringrift.admin.embedded.EmbeddedPlatform;
 import ai.ringrift.admin.embedded.EmbeddedPlatformSettings;
+import ai.ringrift.benchmarks.common.ConfigKeyPartitioner;
 import ai.ringrift.benchmarks.common.KafkaToolRun;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.publish.PublisherSettings;
@@ -36,10 +37,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>Kafka's tool sends keyless records; by default its sticky partitioner fills one partition's
  * batch at a time. Our events are keyed by config (that is what keeps a config's events in order),
  * so they spread record by record over the partitions the keys hash to. The tool therefore runs
- * twice per round: with its default, and with {@link
- * ai.ringrift.benchmarks.common.ConfigKeyPartitioner}, which sends each of its records to the
- * partition our record of the same position goes to; the second is the like-for-like baseline. Both
- * time themselves alike, from the first send until the producer is closed.
+ * twice per round: with its default, and with {@link ConfigKeyPartitioner}, which sends each of its
+ * records to the partition our record of the same position goes to; the second is the like-for-like
+ * baseline. Both time themselves alike, from the first send until the producer is closed.
  *
  * <p>Run with {@code scripts/bench-publisher [options]}; never part of {@code mvn verify}. The
  * report goes to standard output (this is a command-line tool).

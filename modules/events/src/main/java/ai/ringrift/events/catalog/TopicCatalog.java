@@ -55,6 +55,14 @@ public final class TopicCatalog {
     return TopicCatalogReader.read(source.load(FILE, CatalogFile.class), source.describe(FILE));
   }
 
+  /**
+   * The record {@value #FILE} is read into, for tools that document the file's keys (the
+   * configuration reference); the record itself stays inside this package.
+   */
+  public static Class<?> fileRecord() {
+    return CatalogFile.class;
+  }
+
   /** The catalog packaged with the platform (the repository's {@code config/topics.yaml}). */
   public static TopicCatalog packaged() {
     return load(ConfigSource.packaged());
