@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * public static void main(String[] args) {
- *   ServiceMain.run("signal-computer", SignalComputerApp::start);
+ *   ServiceMain.run("signal-computer", context -> StreamsApp.start(context, SPEC));
  * }
  * }</pre>
  */
