@@ -3,11 +3,17 @@ package ai.ringrift.admin.registry;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.security.SecurityConfig;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.config.SecretFiles;
+import ai.ringrift.http.KeyStoreFile;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
 import ai.ringrift.registry.RegistrySettings;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +30,15 @@ import org.slf4j.LoggerFactory;
  *       registry creates it (default 1);
  *   <li>basic auth: every role of {@code security.yaml} whose {@code
  *       RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>} is set may call the API with that password; with none
- *       set the API is open (and says so at start).
+ *       set the API is open (and says so at start);
+ *   <li>{@code RINGRIFT_REGISTRY_ADMINS}: the users (comma-separated) who may change schemas,
+ *       config and modes; the other users only read. Unset: every user may write;
+ *   <li>{@code RINGRIFT_REGISTRY_SSL_KEYSTORE_LOCATION}, {@code _PASSWORD} (or {@code
+ *       _PASSWORD_FILE}), {@code _TYPE}: serve HTTPS with this key store.
  * </ul>
+ *
+ * Every secret may come from a file ({@code <NAME>_FILE}, see {@link SecretFiles}), as Docker
+ * secrets give them.
  */
 public final class SchemaRegistryService {
   private static final Logger LOGGER = LoggerFactory.getLogger(SchemaRegistryService.class);
@@ -33,6 +46,8 @@ public final class SchemaRegistryService {
   public static final String ENV_HOST = "RINGRIFT_REGISTRY_HOST";
   public static final String ENV_PORT = "RINGRIFT_REGISTRY_PORT";
   public static final String ENV_REPLICATION_FACTOR = "RINGRIFT_REGISTRY_REPLICATION_FACTOR";
+  public static final String ENV_ADMINS = "RINGRIFT_REGISTRY_ADMINS";
+  public static final String ENV_KEYSTORE = "RINGRIFT_REGISTRY_SSL_KEYSTORE";
 
   /** The registry's own Kafka clients do not take the serdes' credentials setting. */
   private static final String SERDE_USER_INFO = "basic.auth.user.info";
@@ -40,7 +55,8 @@ public final class SchemaRegistryService {
   private SchemaRegistryService() {}
 
   /** The registry's settings from {@code env} and the roles of {@code config}'s security.yaml. */
-  public static RegistrySettings settings(Map<String, String> env, ConfigSource config) {
+  public static RegistrySettings settings(Map<String, String> environment, ConfigSource config) {
+    Map<String, String> env = SecretFiles.resolve(environment);
     KafkaSettings kafka = KafkaSettings.fromEnvironment(env);
     Map<String, String> client = new TreeMap<>(kafka.clientProperties());
     client.remove(SERDE_USER_INFO);
@@ -51,12 +67,37 @@ public final class SchemaRegistryService {
         users.put(role, password);
       }
     }
-    return RegistrySettings.of(kafka.bootstrapServers())
-        .withClientProperties(client)
-        .withHost(env.getOrDefault(ENV_HOST, "0.0.0.0"))
-        .withPort(number(env, ENV_PORT, RegistrySettings.DEFAULT_PORT))
-        .withReplicationFactor(number(env, ENV_REPLICATION_FACTOR, 1))
-        .withBasicAuth(users);
+    RegistrySettings settings =
+        RegistrySettings.of(kafka.bootstrapServers())
+            .withClientProperties(client)
+            .withHost(env.getOrDefault(ENV_HOST, "0.0.0.0"))
+            .withPort(number(env, ENV_PORT, RegistrySettings.DEFAULT_PORT))
+            .withReplicationFactor(number(env, ENV_REPLICATION_FACTOR, 1))
+            .withBasicAuth(users)
+            .withAdmins(admins(env, users.keySet()));
+    Optional<KeyStoreFile> tls = KeyStoreFile.fromEnvironment(env, ENV_KEYSTORE);
+    return tls.isPresent() ? settings.withTls(tls.get()) : settings;
+  }
+
+  /** The admins {@value #ENV_ADMINS} names; each must be one of the users. */
+  private static Set<String> admins(Map<String, String> env, Set<String> users) {
+    Set<String> admins =
+        Arrays.stream(env.getOrDefault(ENV_ADMINS, "").split(","))
+            .map(String::trim)
+            .filter(name -> !name.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    for (String admin : admins) {
+      if (!users.contains(admin)) {
+        throw new IllegalArgumentException(
+            ENV_ADMINS
+                + " names '"
+                + admin
+                + "', who is no user of the registry: set "
+                + SecurityConfig.tokenVariable(admin)
+                + " (or its _FILE)");
+      }
+    }
+    return admins;
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {
@@ -83,7 +124,10 @@ public final class SchemaRegistryService {
       }
       registry = EmbeddedSchemaRegistry.start(settings);
       LOGGER.info(
-          "schema registry serving at {} for roles {}", registry.url(), settings.users().keySet());
+          "schema registry serving at {} for roles {}, writes by {}",
+          registry.url(),
+          settings.users().keySet(),
+          settings.admins().isEmpty() ? "every user" : settings.admins());
     } catch (RuntimeException e) {
       LOGGER.error("schema registry failed to start: {}", e.getMessage(), e);
       System.err.println("schema-registry: " + e.getMessage());
