@@ -23,6 +23,9 @@ import java.util.Set;
  * @param admins the users who may change the registry (POST a new version, PUT config or mode,
  *     DELETE); the others may only read (GET, look a schema up, test compatibility). Empty: every
  *     authenticated user may write, as Confluent's registry with basic auth alone
+ * @param subjectWriters users who are no admin but may write the subjects whose names start with
+ *     their prefix (user → prefix): a Kafka Streams app registering the subjects of its own
+ *     internal topics ({@code <application.id>-...}), as Confluent's ACLs grant a subject prefix
  */
 public record RegistrySettings(
     String bootstrapServers,
@@ -34,7 +37,8 @@ public record RegistrySettings(
     Duration timeout,
     Map<String, String> users,
     Optional<KeyStoreFile> tls,
-    Set<String> admins) {
+    Set<String> admins,
+    Map<String, String> subjectWriters) {
   /** Confluent's default topic name, so its server can read what ours wrote. */
   public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -63,6 +67,17 @@ public record RegistrySettings(
     users = Map.copyOf(users);
     Objects.requireNonNull(tls, "tls");
     admins = Set.copyOf(admins);
+    subjectWriters = Map.copyOf(subjectWriters);
+    for (Map.Entry<String, String> writer : subjectWriters.entrySet()) {
+      if (!users.containsKey(writer.getKey()) || writer.getValue().isBlank()) {
+        throw new IllegalArgumentException(
+            "registry subject writer '"
+                + writer.getKey()
+                + "' needs to be a basic-auth user and a subject prefix, was '"
+                + writer.getValue()
+                + "'");
+      }
+    }
     if (!admins.isEmpty() && users.isEmpty()) {
       throw new IllegalArgumentException(
           "registry admins " + admins + " need basic auth: name the users and their passwords");
@@ -88,7 +103,8 @@ public record RegistrySettings(
         Duration.ofSeconds(30),
         Map.of(),
         Optional.empty(),
-        Set.of());
+        Set.of(),
+        Map.of());
   }
 
   /** A copy listening on {@code port}. */
@@ -103,7 +119,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /** A copy listening on interface {@code host} ({@code 0.0.0.0} for every interface). */
@@ -118,7 +135,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /** A copy that creates its topic with {@code replication} replicas. */
@@ -133,7 +151,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /** A copy using {@code topic} instead of {@code _schemas}. */
@@ -148,7 +167,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /** A copy whose Kafka clients use these further settings (SASL credentials, say). */
@@ -163,7 +183,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /**
@@ -181,7 +202,8 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /** A copy serving HTTPS with the key and certificate chain of {@code keyStore}. */
@@ -196,7 +218,8 @@ public record RegistrySettings(
         timeout,
         users,
         Optional.of(keyStore),
-        admins);
+        admins,
+        subjectWriters);
   }
 
   /**
@@ -215,7 +238,27 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters);
+  }
+
+  /**
+   * A copy where each of {@code writers} (user → subject prefix), besides the admins, may change
+   * the subjects whose names start with its prefix, and nothing else.
+   */
+  public RegistrySettings withSubjectWriters(Map<String, String> writers) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins,
+        writers);
   }
 
   /** The settings with the users' passwords and secret client settings hidden. */
@@ -233,6 +276,8 @@ public record RegistrySettings(
         + users.keySet()
         + ", admins="
         + admins
+        + ", subjectWriters="
+        + subjectWriters
         + ", tls="
         + tls.map(KeyStoreFile::location).map(Object::toString).orElse("none")
         + ", clientProperties="

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *       set the API is open (and says so at start);
  *   <li>{@code RINGRIFT_REGISTRY_ADMINS}: the users (comma-separated) who may change schemas,
  *       config and modes; the other users only read. Unset: every user may write;
+ *   <li>{@code RINGRIFT_REGISTRY_SUBJECT_WRITERS}: {@code user=prefix} pairs (comma-separated) of
+ *       users who may also change the subjects under their prefix, e.g. {@code streams=ringrift-}
+ *       for the Streams apps' internal topics;
  *   <li>{@code RINGRIFT_REGISTRY_SSL_KEYSTORE_LOCATION}, {@code _PASSWORD} (or {@code
  *       _PASSWORD_FILE}), {@code _TYPE}: serve HTTPS with this key store.
  * </ul>
@@ -47,6 +50,7 @@ public final class SchemaRegistryService {
   public static final String ENV_PORT = "RINGRIFT_REGISTRY_PORT";
   public static final String ENV_REPLICATION_FACTOR = "RINGRIFT_REGISTRY_REPLICATION_FACTOR";
   public static final String ENV_ADMINS = "RINGRIFT_REGISTRY_ADMINS";
+  public static final String ENV_SUBJECT_WRITERS = "RINGRIFT_REGISTRY_SUBJECT_WRITERS";
   public static final String ENV_KEYSTORE = "RINGRIFT_REGISTRY_SSL_KEYSTORE";
 
   /** The registry's own Kafka clients do not take the serdes' credentials setting. */
@@ -74,7 +78,8 @@ public final class SchemaRegistryService {
             .withPort(number(env, ENV_PORT, RegistrySettings.DEFAULT_PORT))
             .withReplicationFactor(number(env, ENV_REPLICATION_FACTOR, 1))
             .withBasicAuth(users)
-            .withAdmins(admins(env, users.keySet()));
+            .withAdmins(admins(env, users.keySet()))
+            .withSubjectWriters(subjectWriters(env));
     Optional<KeyStoreFile> tls = KeyStoreFile.fromEnvironment(env, ENV_KEYSTORE);
     return tls.isPresent() ? settings.withTls(tls.get()) : settings;
   }
@@ -98,6 +103,23 @@ public final class SchemaRegistryService {
       }
     }
     return admins;
+  }
+
+  /** The {@code user=prefix} pairs {@value #ENV_SUBJECT_WRITERS} names. */
+  private static Map<String, String> subjectWriters(Map<String, String> env) {
+    Map<String, String> writers = new TreeMap<>();
+    for (String pair : env.getOrDefault(ENV_SUBJECT_WRITERS, "").split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] parts = pair.trim().split("=", 2);
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw new IllegalArgumentException(
+            ENV_SUBJECT_WRITERS + " takes user=prefix pairs, was '" + pair.trim() + "'");
+      }
+      writers.put(parts[0].trim(), parts[1].trim());
+    }
+    return writers;
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {
@@ -124,10 +146,11 @@ public final class SchemaRegistryService {
       }
       registry = EmbeddedSchemaRegistry.start(settings);
       LOGGER.info(
-          "schema registry serving at {} for roles {}, writes by {}",
+          "schema registry serving at {} for roles {}, writes by {}, subject writers {}",
           registry.url(),
           settings.users().keySet(),
-          settings.admins().isEmpty() ? "every user" : settings.admins());
+          settings.admins().isEmpty() ? "every user" : settings.admins(),
+          settings.subjectWriters());
     } catch (RuntimeException e) {
       LOGGER.error("schema registry failed to start: {}", e.getMessage(), e);
       System.err.println("schema-registry: " + e.getMessage());

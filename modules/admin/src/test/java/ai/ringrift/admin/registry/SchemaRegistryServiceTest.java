@@ -60,6 +60,8 @@ class SchemaRegistryServiceTest {
                 selfplay.toString(),
                 "RINGRIFT_REGISTRY_ADMINS",
                 "admin",
+                "RINGRIFT_REGISTRY_SUBJECT_WRITERS",
+                "selfplay=ringrift-selfplay-",
                 "RINGRIFT_REGISTRY_SSL_KEYSTORE_LOCATION",
                 "/tls/schema-registry.p12",
                 "RINGRIFT_REGISTRY_SSL_KEYSTORE_PASSWORD_FILE",
@@ -67,6 +69,7 @@ class SchemaRegistryServiceTest {
             CONFIG);
     assertThat(settings.users()).isEqualTo(Map.of("admin", "a-secret", "selfplay", "p-secret"));
     assertThat(settings.admins()).containsExactly("admin");
+    assertThat(settings.subjectWriters()).isEqualTo(Map.of("selfplay", "ringrift-selfplay-"));
     assertThat(settings.tls())
         .contains(new KeyStoreFile(Path.of("/tls/schema-registry.p12"), "store-secret", null));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.RegistryAvroSerializer;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.http.BasicAuthFilter;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,10 @@ class RegistrySecurityIT {
             RegistrySettings.of(cluster.bootstrapServers())
                 .withTopic("_schemas_security_it")
                 .withTls(certs.keyStore("schema-registry"))
-                .withBasicAuth(Map.of("admin", "admin-pw", "selfplay", "selfplay-pw"))
-                .withAdmins(Set.of("admin")));
+                .withBasicAuth(
+                    Map.of("admin", "admin-pw", "selfplay", "selfplay-pw", "streams", "streams-pw"))
+                .withAdmins(Set.of("admin"))
+                .withSubjectWriters(Map.of("streams", "security-it-app-")));
   }
 
   @AfterAll
@@ -117,6 +122,26 @@ class RegistrySecurityIT {
     assertThat(selfplay.latest(subject).id()).isEqualTo(id);
     assertThat(selfplay.idOf(subject, V1)).isEqualTo(id);
     assertThat(selfplay.testCompatibility(subject, V2).compatible()).isTrue();
+  }
+
+  @Test
+  void aSubjectWriterRegistersItsOwnSubjectsAndAutoRegistersNothingElse() {
+    String own = "security-it-app-store-" + System.nanoTime() + "-changelog-value";
+    String other = subject("catalog");
+    int catalogId = as("admin:admin-pw").register(other, V1);
+    SchemaRegistryClient streams = as("streams:streams-pw");
+    assertThat(streams.register(own, V1)).isEqualTo(catalogId);
+    assertThatThrownBy(() -> streams.register(other, V2))
+        .isInstanceOf(SchemaRegistryException.Unauthorized.class)
+        .hasMessageContaining("streams may write subjects security-it-app-*");
+    // auto-registration looks a registered schema up (a read) and registers only what is missing
+    RegistryAvroSerializer<GenericRecord> serializer =
+        new RegistryAvroSerializer<>(streams, RegistrySerdeConfig.of(registry.url()), false);
+    GenericRecord record = new GenericData.Record(V1);
+    record.put("id", "thing-1");
+    String topic = other.substring(0, other.length() - "-value".length());
+    assertThat(serializer.serialize(topic, record)).isNotEmpty();
+    assertThat(as("admin:admin-pw").versions(other)).containsExactly(1);
   }
 
   @Test
