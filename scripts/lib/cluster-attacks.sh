@@ -179,9 +179,10 @@ attacks() {
 }
 
 # Rotates the selfplay role's SCRAM password while the loop runs (docs/security.md "Rotating a
-# SCRAM password without downtime"): new secret file, `ringrift acls users` as admin (SCRAM and the
-# status endpoints' users file), the registry instances and then the selfplay hosts restarted one at
-# a time; batches keep being acknowledged throughout, and the old password is refused afterwards.
+# SCRAM password without downtime"): new secret file, `ringrift acls users --role selfplay` as admin
+# (SCRAM, and the users file the registry and the status endpoints read again at once), then the
+# selfplay hosts restarted one at a time; batches keep being acknowledged throughout, each host
+# publishes with the new password, and the old one is refused afterwards.
 host_acknowledged() { docker exec "$(container "$1")" sh -c 'wc -l < /data/acknowledged.log' 2>/dev/null || echo 0; }
 
 rotate_selfplay_password() {
@@ -192,10 +193,10 @@ rotate_selfplay_password() {
   step "rotation: a new selfplay password (acknowledged batches so far: $before)"
   # in place: the containers see the file they mounted change
   chmod 644 "$file" && printf '%s\n' "$new" >"$file" && chmod 444 "$file"
-  as admin ringrift acls users --registry-password-file /var/lib/ringrift-registry-auth/passwords >/dev/null ||
+  as admin ringrift acls users --role selfplay --registry-password-file /var/lib/ringrift-registry-auth/passwords >/dev/null ||
     fail "rotation: acls users failed"
-  step "rotation: SCRAM credentials and the users file updated; restarting the registries, then the selfplay hosts, one at a time"
-  for service in schema-registry-1 schema-registry-2 selfplay-1 selfplay-2; do
+  step "rotation: SCRAM credentials and the users file updated; restarting the selfplay hosts one at a time"
+  for service in selfplay-1 selfplay-2; do
     was=$(started_at "$service")
     docker restart -t 20 "$(container "$service")" >/dev/null
     await_service "$service" 300 "$was"

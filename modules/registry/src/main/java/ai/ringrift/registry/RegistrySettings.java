@@ -1,6 +1,7 @@
 package ai.ringrift.registry;
 
 import ai.ringrift.http.KeyStoreFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,9 @@ import java.util.Set;
  * @param subjectWriters users who are no admin but may write the subjects whose names start with
  *     their prefix (user → prefix): a Kafka Streams app registering the subjects of its own
  *     internal topics ({@code <application.id>-...}), as Confluent's ACLs grant a subject prefix
+ * @param usersFile a password file in Jetty's format ({@code user: MD5:<hex>,role}, what {@code
+ *     ringrift acls users --registry-password-file} writes) whose users may call the API too, read
+ *     again when it changes, so a rotated password needs no restart
  */
 public record RegistrySettings(
     String bootstrapServers,
@@ -38,7 +42,8 @@ public record RegistrySettings(
     Map<String, String> users,
     Optional<KeyStoreFile> tls,
     Set<String> admins,
-    Map<String, String> subjectWriters) {
+    Map<String, String> subjectWriters,
+    Optional<Path> usersFile) {
   /** Confluent's default topic name, so its server can read what ours wrote. */
   public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -69,7 +74,8 @@ public record RegistrySettings(
     admins = Set.copyOf(admins);
     subjectWriters = Map.copyOf(subjectWriters);
     for (Map.Entry<String, String> writer : subjectWriters.entrySet()) {
-      if (!users.containsKey(writer.getKey()) || writer.getValue().isBlank()) {
+      if ((usersFile.isEmpty() && !users.containsKey(writer.getKey()))
+          || writer.getValue().isBlank()) {
         throw new IllegalArgumentException(
             "registry subject writer '"
                 + writer.getKey()
@@ -78,7 +84,8 @@ public record RegistrySettings(
                 + "'");
       }
     }
-    if (!admins.isEmpty() && users.isEmpty()) {
+    Objects.requireNonNull(usersFile, "usersFile");
+    if (!admins.isEmpty() && users.isEmpty() && usersFile.isEmpty()) {
       throw new IllegalArgumentException(
           "registry admins " + admins + " need basic auth: name the users and their passwords");
     }
@@ -104,7 +111,8 @@ public record RegistrySettings(
         Map.of(),
         Optional.empty(),
         Set.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty());
   }
 
   /** A copy listening on {@code port}. */
@@ -120,7 +128,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy listening on interface {@code host} ({@code 0.0.0.0} for every interface). */
@@ -136,7 +145,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy that creates its topic with {@code replication} replicas. */
@@ -152,7 +162,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy using {@code topic} instead of {@code _schemas}. */
@@ -168,7 +179,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy whose Kafka clients use these further settings (SASL credentials, say). */
@@ -184,7 +196,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /**
@@ -203,7 +216,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy serving HTTPS with the key and certificate chain of {@code keyStore}. */
@@ -219,7 +233,8 @@ public record RegistrySettings(
         users,
         Optional.of(keyStore),
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /**
@@ -239,7 +254,8 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        subjectWriters);
+        subjectWriters,
+        usersFile);
   }
 
   /**
@@ -258,7 +274,30 @@ public record RegistrySettings(
         users,
         tls,
         admins,
-        writers);
+        writers,
+        usersFile);
+  }
+
+  /** A copy whose users also include those of the password file {@code file} (see the record). */
+  public RegistrySettings withUsersFile(Path file) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins,
+        subjectWriters,
+        Optional.of(file));
+  }
+
+  /** Whether requests must authenticate: there are users, given or in a file. */
+  public boolean authenticates() {
+    return !users.isEmpty() || usersFile.isPresent();
   }
 
   /** The settings with the users' passwords and secret client settings hidden. */
@@ -278,6 +317,8 @@ public record RegistrySettings(
         + admins
         + ", subjectWriters="
         + subjectWriters
+        + ", usersFile="
+        + usersFile.map(Object::toString).orElse("none")
         + ", tls="
         + tls.map(KeyStoreFile::location).map(Object::toString).orElse("none")
         + ", clientProperties="

@@ -7,6 +7,7 @@ import ai.ringrift.config.SecretFiles;
 import ai.ringrift.http.KeyStoreFile;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
 import ai.ringrift.registry.RegistrySettings;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  *   <li>basic auth: every role of {@code security.yaml} whose {@code
  *       RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE>} is set may call the API with that password; with none
  *       set the API is open (and says so at start);
+ *   <li>{@code RINGRIFT_REGISTRY_USERS_FILE}: a password file in Jetty's format (what {@code
+ *       ringrift acls users --registry-password-file} writes: MD5 hashes) whose users may call the
+ *       API too; read again when it changes, so a rotated password needs no restart and the
+ *       registry needs no role's password;
  *   <li>{@code RINGRIFT_REGISTRY_ADMINS}: the users (comma-separated) who may change schemas,
  *       config and modes; the other users only read. Unset: every user may write;
  *   <li>{@code RINGRIFT_REGISTRY_SUBJECT_WRITERS}: {@code user=prefix} pairs (comma-separated) of
@@ -51,6 +56,7 @@ public final class SchemaRegistryService {
   public static final String ENV_REPLICATION_FACTOR = "RINGRIFT_REGISTRY_REPLICATION_FACTOR";
   public static final String ENV_ADMINS = "RINGRIFT_REGISTRY_ADMINS";
   public static final String ENV_SUBJECT_WRITERS = "RINGRIFT_REGISTRY_SUBJECT_WRITERS";
+  public static final String ENV_USERS_FILE = "RINGRIFT_REGISTRY_USERS_FILE";
   public static final String ENV_KEYSTORE = "RINGRIFT_REGISTRY_SSL_KEYSTORE";
 
   /** The registry's own Kafka clients do not take the serdes' credentials setting. */
@@ -71,20 +77,29 @@ public final class SchemaRegistryService {
         users.put(role, password);
       }
     }
+    String usersFile = env.getOrDefault(ENV_USERS_FILE, "").trim();
     RegistrySettings settings =
         RegistrySettings.of(kafka.bootstrapServers())
             .withClientProperties(client)
             .withHost(env.getOrDefault(ENV_HOST, "0.0.0.0"))
             .withPort(number(env, ENV_PORT, RegistrySettings.DEFAULT_PORT))
             .withReplicationFactor(number(env, ENV_REPLICATION_FACTOR, 1))
-            .withBasicAuth(users)
-            .withAdmins(admins(env, users.keySet()))
+            .withBasicAuth(users);
+    if (!usersFile.isEmpty()) {
+      settings = settings.withUsersFile(Path.of(usersFile));
+    }
+    settings =
+        settings
+            .withAdmins(admins(env, usersFile.isEmpty() ? users.keySet() : null))
             .withSubjectWriters(subjectWriters(env));
     Optional<KeyStoreFile> tls = KeyStoreFile.fromEnvironment(env, ENV_KEYSTORE);
     return tls.isPresent() ? settings.withTls(tls.get()) : settings;
   }
 
-  /** The admins {@value #ENV_ADMINS} names; each must be one of the users. */
+  /**
+   * The admins {@value #ENV_ADMINS} names; each must be one of {@code users} (when the users are
+   * known here, not only in a users file).
+   */
   private static Set<String> admins(Map<String, String> env, Set<String> users) {
     Set<String> admins =
         Arrays.stream(env.getOrDefault(ENV_ADMINS, "").split(","))
@@ -92,7 +107,7 @@ public final class SchemaRegistryService {
             .filter(name -> !name.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
     for (String admin : admins) {
-      if (!users.contains(admin)) {
+      if (users != null && !users.contains(admin)) {
         throw new IllegalArgumentException(
             ENV_ADMINS
                 + " names '"
@@ -139,7 +154,7 @@ public final class SchemaRegistryService {
     EmbeddedSchemaRegistry registry;
     try {
       RegistrySettings settings = settings(System.getenv(), ConfigSource.discover());
-      if (settings.users().isEmpty()) {
+      if (!settings.authenticates()) {
         LOGGER.warn(
             "schema registry API is open: no RINGRIFT_CLUSTER_AUTH_TOKEN_<ROLE> is set, so no"
                 + " basic auth");

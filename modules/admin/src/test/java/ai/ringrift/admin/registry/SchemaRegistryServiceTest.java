@@ -75,6 +75,23 @@ class SchemaRegistryServiceTest {
   }
 
   @Test
+  void takesItsUsersFromAPasswordFileAndHoldsNoRolesPassword() {
+    RegistrySettings settings =
+        SchemaRegistryService.settings(
+            Map.of(
+                "RINGRIFT_BOOTSTRAP_SERVERS", "kafka-1:19092",
+                "RINGRIFT_REGISTRY_USERS_FILE", "/var/lib/ringrift-registry-auth/passwords",
+                "RINGRIFT_REGISTRY_ADMINS", "admin",
+                "RINGRIFT_REGISTRY_SUBJECT_WRITERS", "streams=ringrift-"),
+            CONFIG);
+    assertThat(settings.users()).isEmpty();
+    assertThat(settings.usersFile()).contains(Path.of("/var/lib/ringrift-registry-auth/passwords"));
+    assertThat(settings.authenticates()).isTrue();
+    assertThat(settings.admins()).containsExactly("admin");
+    assertThat(settings.subjectWriters()).isEqualTo(Map.of("streams", "ringrift-"));
+  }
+
+  @Test
   void anAdminWithoutAPasswordIsNamed() {
     assertThatThrownBy(
             () ->

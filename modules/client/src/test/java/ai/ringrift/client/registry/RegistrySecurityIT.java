@@ -13,9 +13,14 @@ import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.LogCapture;
 import ai.ringrift.testkit.TestCertificates;
 import ai.ringrift.testkit.WithKafkaCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
@@ -63,6 +68,10 @@ class RegistrySecurityIT {
   }
 
   static SchemaRegistryClient as(String userInfo) {
+    return as(registry, userInfo);
+  }
+
+  static SchemaRegistryClient as(EmbeddedSchemaRegistry registry, String userInfo) {
     RegistryClientConfig config =
         RegistryClientConfig.of(registry.url())
             .withTimeouts(java.time.Duration.ofSeconds(10), 0, java.time.Duration.ofMillis(10))
@@ -142,6 +151,45 @@ class RegistrySecurityIT {
     String topic = other.substring(0, other.length() - "-value".length());
     assertThat(serializer.serialize(topic, record)).isNotEmpty();
     assertThat(as("admin:admin-pw").versions(other)).containsExactly(1);
+  }
+
+  @Test
+  void aPasswordRotatedInTheUsersFileHoldsWithoutARestart(KafkaCluster cluster) throws Exception {
+    Path file = dir.resolve("registry-users");
+    Files.writeString(file, usersFile("old-pw"));
+    try (EmbeddedSchemaRegistry own =
+        EmbeddedSchemaRegistry.start(
+            RegistrySettings.of(cluster.bootstrapServers())
+                .withTopic("_schemas_users_file_it")
+                .withTls(certs.keyStore("schema-registry"))
+                .withUsersFile(file)
+                .withAdmins(Set.of("admin")))) {
+      assertThat(as(own, "selfplay:old-pw").subjects()).isNotNull();
+      Files.writeString(file, usersFile("new-pw"));
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(2)));
+      assertThatThrownBy(() -> as(own, "selfplay:old-pw").subjects())
+          .isInstanceOf(SchemaRegistryException.Unauthorized.class);
+      assertThat(as(own, "selfplay:new-pw").subjects()).isNotNull();
+      assertThatThrownBy(() -> as(own, "selfplay:new-pw").register(subject("rotated"), V1))
+          .isInstanceOf(SchemaRegistryException.Unauthorized.class)
+          .hasMessageContaining("registry writes need an admin user [admin]");
+      assertThat(as(own, "admin:admin-pw").register(subject("rotated"), V1)).isPositive();
+    }
+  }
+
+  /** Jetty's password file, as {@code ringrift acls users --registry-password-file} writes it. */
+  private static String usersFile(String selfplayPassword) throws Exception {
+    return "selfplay: MD5:"
+        + md5(selfplayPassword)
+        + ",ringrift\nadmin: MD5:"
+        + md5("admin-pw")
+        + ",ringrift\n";
+  }
+
+  private static String md5(String password) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

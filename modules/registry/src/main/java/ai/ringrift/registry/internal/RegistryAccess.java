@@ -27,10 +27,11 @@ final class RegistryAccess {
 
   /** The filter for {@code settings}, when it has users. */
   static Optional<BasicAuthFilter> filter(RegistrySettings settings) {
-    if (settings.users().isEmpty()) {
+    if (!settings.authenticates()) {
       return Optional.empty();
     }
-    HttpUsers users = HttpUsers.of(settings.users(), HttpUsers.PLATFORM);
+    HttpUsers given = HttpUsers.of(settings.users(), HttpUsers.PLATFORM);
+    HttpUsers users = settings.usersFile().map(f -> given.plus(HttpUsers.file(f))).orElse(given);
     Set<String> admins = settings.admins();
     Map<String, String> writers = settings.subjectWriters();
     return Optional.of(
