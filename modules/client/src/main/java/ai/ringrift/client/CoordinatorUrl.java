@@ -1,5 +1,6 @@
 package ai.ringrift.client;
 
+import ai.ringrift.http.BasicAuthFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,6 +51,15 @@ public record CoordinatorUrl(
    *     answers something else
    */
   public static CoordinatorUrl resolve(String value) {
+    return resolve(value, Optional.empty());
+  }
+
+  /**
+   * As {@link #resolve(String)}, logging in to the status endpoint with {@code userInfo} ({@code
+   * role:password}, the host's own SASL login) when given: with security on, {@code /status/join}
+   * wants the same users as every other status path.
+   */
+  public static CoordinatorUrl resolve(String value, Optional<String> userInfo) {
     String url = value.trim();
     if (!url.contains("://")) {
       return new CoordinatorUrl(url, Optional.empty(), Map.of());
@@ -65,9 +75,7 @@ public record CoordinatorUrl(
           HttpClient.newBuilder()
               .connectTimeout(TIMEOUT)
               .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create(join)).timeout(TIMEOUT).GET().build(),
-                  HttpResponse.BodyHandlers.ofString());
+              .send(request(join, userInfo), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           ENV + ": cannot read " + join + " (" + e + "); set RINGRIFT_BOOTSTRAP_SERVERS instead",
@@ -76,11 +84,29 @@ public record CoordinatorUrl(
       Thread.currentThread().interrupt();
       throw new IllegalArgumentException(ENV + ": interrupted while reading " + join, e);
     }
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw new IllegalArgumentException(
+          ENV
+              + ": "
+              + join
+              + " answered "
+              + response.statusCode()
+              + (userInfo.isPresent()
+                  ? ": the status endpoint does not accept this host's login"
+                  : ": it wants a login")
+              + "; set RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN to a role it knows");
+    }
     if (response.statusCode() != 200) {
       throw new IllegalArgumentException(
           ENV + ": " + join + " answered " + response.statusCode() + ", not the cluster's address");
     }
     return parse(join, response.body());
+  }
+
+  private static HttpRequest request(String join, Optional<String> userInfo) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(join)).timeout(TIMEOUT).GET();
+    userInfo.ifPresent(u -> request.header("Authorization", BasicAuthFilter.header(u)));
+    return request.build();
   }
 
   private static CoordinatorUrl parse(String join, String body) {

@@ -110,7 +110,10 @@ public record KafkaSettings(
     String bootstrap = env.get(ENV_BOOTSTRAP_SERVERS);
     Optional<String> coordinator = nonBlank(env.get(CoordinatorUrl.ENV));
     if (bootstrap == null && coordinator.isPresent()) {
-      CoordinatorUrl joined = CoordinatorUrl.resolve(coordinator.get());
+      Optional<String> login =
+          nonBlank(env.get(ENV_USERNAME))
+              .flatMap(u -> nonBlank(env.get(ENV_AUTH_TOKEN)).map(t -> u.trim() + ":" + t));
+      CoordinatorUrl joined = CoordinatorUrl.resolve(coordinator.get(), login);
       bootstrap = joined.bootstrapServers();
       registryUrl = registryUrl.or(joined::schemaRegistryUrl);
       joined.clientProperties().forEach(properties::putIfAbsent);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.http.HttpUsers;
+import ai.ringrift.runtime.http.StatusSecurity;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +43,39 @@ class HostVariablesTest {
           .containsEntry("basic.auth.user.info", "selfplay:selfplay-secret");
       assertThat(joined.username()).contains("selfplay");
       assertThat(coordinator.http().baseUrl()).startsWith("http://");
+    }
+  }
+
+  @Test
+  void withSecurityOnAHostJoinsWithItsOwnLoginAndWithoutOneIsToldToSetIt() {
+    StatusSecurity security =
+        new StatusSecurity(
+            Optional.empty(), HttpUsers.of(Map.of("selfplay", "selfplay-secret"), "ringrift"));
+    try (ServiceRuntime coordinator =
+        ServiceRuntime.start("coordinator", RuntimeSettings.ephemeral(), security)) {
+      ServiceMain.context(CONFIG, KafkaSettings.of("kafka-1:19092"), coordinator);
+      KafkaSettings joined =
+          KafkaSettings.fromEnvironment(
+              Map.of(
+                  "RINGRIFT_COORDINATOR_URL", coordinator.http().baseUrl(),
+                  "RINGRIFT_KAFKA_USERNAME", "selfplay",
+                  "RINGRIFT_CLUSTER_AUTH_TOKEN", "selfplay-secret"));
+      assertThat(joined.bootstrapServers()).isEqualTo("kafka-1:19092");
+      assertThatThrownBy(
+              () ->
+                  KafkaSettings.fromEnvironment(
+                      Map.of("RINGRIFT_COORDINATOR_URL", coordinator.http().baseUrl())))
+          .hasMessageContaining("/status/join answered 401: it wants a login")
+          .hasMessageContaining("RINGRIFT_KAFKA_USERNAME and RINGRIFT_CLUSTER_AUTH_TOKEN");
+      assertThatThrownBy(
+              () ->
+                  KafkaSettings.fromEnvironment(
+                      Map.of(
+                          "RINGRIFT_COORDINATOR_URL", coordinator.http().baseUrl(),
+                          "RINGRIFT_KAFKA_USERNAME", "selfplay",
+                          "RINGRIFT_CLUSTER_AUTH_TOKEN", "guessed")))
+          .hasMessageContaining(
+              "answered 401: the status endpoint does not accept this host's login");
     }
   }
 

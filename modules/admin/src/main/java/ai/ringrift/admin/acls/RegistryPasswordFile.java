@@ -11,7 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The password file of Confluent's schema registry (Jetty's {@code PropertyFileLoginModule}): one
@@ -24,8 +26,16 @@ final class RegistryPasswordFile {
 
   private RegistryPasswordFile() {}
 
+  /**
+   * Writes {@code passwords}' users into {@code file}, keeping the users of the file that are not
+   * among them: setting one role's password ({@code acls users --role selfplay}) leaves the others'
+   * logins as they were.
+   */
   static void write(Path file, Map<String, String> passwords) {
     StringBuilder lines = new StringBuilder("# written by `ringrift acls users`; do not edit\n");
+    for (String kept : others(file, passwords.keySet())) {
+      lines.append(kept).append('\n');
+    }
     passwords.forEach(
         (user, password) ->
             lines
@@ -48,6 +58,21 @@ final class RegistryPasswordFile {
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new CliException("cannot write the registry password file " + file + ": " + e, e);
+    }
+  }
+
+  /** The user lines of {@code file} (if it exists) whose user is not one of {@code users}. */
+  private static List<String> others(Path file, Set<String> users) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains(":"))
+          .filter(line -> !users.contains(line.substring(0, line.indexOf(':')).trim()))
+          .toList();
+    } catch (IOException e) {
+      throw new CliException("cannot read the registry password file " + file + ": " + e, e);
     }
   }
 

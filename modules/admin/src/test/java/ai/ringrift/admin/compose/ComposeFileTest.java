@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.config.SecretFiles;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
@@ -92,7 +93,7 @@ class ComposeFileTest {
           .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
           .containsEntry(
               "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
-              "CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT")
+              "CONTROLLER:SASL_SSL,INTERNAL:SASL_SSL,EXTERNAL:SASL_SSL")
           .containsEntry("KAFKA_LISTENER_NAME_EXTERNAL_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
       assertThat(String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).split(",")).hasSize(3);
       assertThat(SERVICES.get(broker).get("entrypoint")).isEqualTo(List.of("kafka-server"));
@@ -130,10 +131,55 @@ class ComposeFileTest {
   }
 
   @Test
+  void noSecretIsInTheEnvironmentAndEachServiceGetsOnlyItsRolesSecretFiles() {
+    SERVICES.forEach(
+        (name, s) -> {
+          Map<String, Object> env = environment(s);
+          if (env == null) {
+            return;
+          }
+          List<String> secrets = names(s.get("secrets"));
+          env.forEach(
+              (variable, value) -> {
+                if (!SecretFiles.isSecret(variable)) {
+                  return;
+                }
+                assertThat(variable).as(name + ": a secret only as a file").endsWith("_FILE");
+                String file = String.valueOf(value);
+                if (file.startsWith("/run/secrets/")) {
+                  assertThat(secrets)
+                      .as(name + ": " + variable + " is one of its secrets")
+                      .contains(file.substring("/run/secrets/".length()));
+                } else {
+                  // the trust store's password guards no key: public, in the trust volume
+                  assertThat(file).isEqualTo("/var/lib/ringrift/tls/truststore-password");
+                }
+              });
+          String role = String.valueOf(env.get("RINGRIFT_KAFKA_USERNAME"));
+          if (env.containsKey("RINGRIFT_KAFKA_USERNAME")) {
+            assertThat(env)
+                .as(name + " logs in as its role over TLS")
+                .containsEntry("RINGRIFT_CLUSTER_AUTH_TOKEN_FILE", "/run/secrets/" + role)
+                .containsEntry("RINGRIFT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+          }
+        });
+    // a stage, a selfplay host and a Streams app see their own role's password and no other
+    assertThat(names(SERVICES.get("export").get("secrets"))).containsExactly("stages");
+    assertThat(names(SERVICES.get("selfplay-1").get("secrets"))).containsExactly("selfplay");
+    assertThat(names(SERVICES.get("signal-computer").get("secrets"))).containsExactly("streams");
+    Map<String, Object> secrets = top("docker-compose.yml", "secrets");
+    secrets.forEach(
+        (secret, definition) ->
+            assertThat(String.valueOf(definition))
+                .as(secret + " comes from scripts/cluster-secrets' directory")
+                .contains("${RINGRIFT_SECRETS_DIR:-./var/cluster-secrets}/" + secret));
+  }
+
+  @Test
   void twoRegistryInstancesAnswerUnderTheNameTheServicesUse() {
     String url =
         String.valueOf(environment(SERVICES.get("export")).get("RINGRIFT_SCHEMA_REGISTRY_URL"));
-    assertThat(url).isEqualTo("http://schema-registry:8081");
+    assertThat(url).isEqualTo("https://schema-registry:8081");
     for (String instance : List.of("schema-registry-1", "schema-registry-2")) {
       Map<String, Object> s = SERVICES.get(instance);
       assertThat(s.get("command")).isEqualTo(List.of("schema-registry"));
@@ -163,7 +209,8 @@ class ComposeFileTest {
     }
     List<String> hosts = stages.sync().selfplayHosts().stream().map(SyncHost::name).toList();
     assertThat(hosts).containsExactly("selfplay-1", "selfplay-2");
-    assertThat(SERVICES.get("init-ssh").get("command")).isEqualTo(hosts);
+    assertThat(String.valueOf(SERVICES.get("init-keys").get("command")))
+        .contains("init-ssh " + String.join(" ", hosts));
     for (String host : hosts) {
       assertThat(environment(SERVICES.get(host))).containsEntry("RINGRIFT_NODE", host);
       assertThat(stages.sync().selfplayHosts().get(hosts.indexOf(host)).games())
@@ -290,10 +337,15 @@ class ComposeFileTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services(String file) {
+    return (Map<String, Map<String, Object>>) (Map<String, ?>) top(file, "services");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> top(String file, String key) {
     try {
       Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
       Map<String, Object> compose = yaml.load(Files.readString(ROOT.resolve(file)));
-      return (Map<String, Map<String, Object>>) compose.get("services");
+      return (Map<String, Object>) compose.get(key);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -302,6 +354,10 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> environment(Map<String, Object> service) {
     return (Map<String, Object>) service.get("environment");
+  }
+
+  private static List<String> names(Object value) {
+    return list(value).stream().map(String::valueOf).toList();
   }
 
   private static List<?> list(Object value) {

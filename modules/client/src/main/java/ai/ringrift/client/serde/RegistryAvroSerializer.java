@@ -101,7 +101,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
       }
       int id =
           config.autoRegister()
-              ? client.register(target.subject(), own)
+              ? lookUpOrRegister(target.subject(), own)
               : client.idOf(target.subject(), own);
       return new Writer(id, direct, null);
     } catch (SchemaRegistryException.SubjectNotFound | SchemaRegistryException.SchemaNotFound e) {
@@ -122,6 +122,19 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
               + ": "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Auto-registration that writes only what is missing: a schema already under the subject is found
+   * by a lookup (a read), so a client that may write only some subjects (a Streams app its internal
+   * ones, registry-side) still uses the schemas an admin registered for the others.
+   */
+  private int lookUpOrRegister(String subject, Schema own) {
+    try {
+      return client.idOf(subject, own);
+    } catch (SchemaRegistryException.SubjectNotFound | SchemaRegistryException.SchemaNotFound e) {
+      return client.register(subject, own);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.serde.RegistryAvroSerializer;
 import ai.ringrift.client.serde.RegistrySerdeConfig;
 import ai.ringrift.http.BasicAuthFilter;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
@@ -12,13 +13,20 @@ import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.LogCapture;
 import ai.ringrift.testkit.TestCertificates;
 import ai.ringrift.testkit.WithKafkaCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +54,10 @@ class RegistrySecurityIT {
             RegistrySettings.of(cluster.bootstrapServers())
                 .withTopic("_schemas_security_it")
                 .withTls(certs.keyStore("schema-registry"))
-                .withBasicAuth(Map.of("admin", "admin-pw", "selfplay", "selfplay-pw"))
-                .withAdmins(Set.of("admin")));
+                .withBasicAuth(
+                    Map.of("admin", "admin-pw", "selfplay", "selfplay-pw", "streams", "streams-pw"))
+                .withAdmins(Set.of("admin"))
+                .withSubjectWriters(Map.of("streams", "security-it-app-")));
   }
 
   @AfterAll
@@ -58,6 +68,10 @@ class RegistrySecurityIT {
   }
 
   static SchemaRegistryClient as(String userInfo) {
+    return as(registry, userInfo);
+  }
+
+  static SchemaRegistryClient as(EmbeddedSchemaRegistry registry, String userInfo) {
     RegistryClientConfig config =
         RegistryClientConfig.of(registry.url())
             .withTimeouts(java.time.Duration.ofSeconds(10), 0, java.time.Duration.ofMillis(10))
@@ -117,6 +131,65 @@ class RegistrySecurityIT {
     assertThat(selfplay.latest(subject).id()).isEqualTo(id);
     assertThat(selfplay.idOf(subject, V1)).isEqualTo(id);
     assertThat(selfplay.testCompatibility(subject, V2).compatible()).isTrue();
+  }
+
+  @Test
+  void aSubjectWriterRegistersItsOwnSubjectsAndAutoRegistersNothingElse() {
+    String own = "security-it-app-store-" + System.nanoTime() + "-changelog-value";
+    String other = subject("catalog");
+    int catalogId = as("admin:admin-pw").register(other, V1);
+    SchemaRegistryClient streams = as("streams:streams-pw");
+    assertThat(streams.register(own, V1)).isEqualTo(catalogId);
+    assertThatThrownBy(() -> streams.register(other, V2))
+        .isInstanceOf(SchemaRegistryException.Unauthorized.class)
+        .hasMessageContaining("streams may write subjects security-it-app-*");
+    // auto-registration looks a registered schema up (a read) and registers only what is missing
+    RegistryAvroSerializer<GenericRecord> serializer =
+        new RegistryAvroSerializer<>(streams, RegistrySerdeConfig.of(registry.url()), false);
+    GenericRecord record = new GenericData.Record(V1);
+    record.put("id", "thing-1");
+    String topic = other.substring(0, other.length() - "-value".length());
+    assertThat(serializer.serialize(topic, record)).isNotEmpty();
+    assertThat(as("admin:admin-pw").versions(other)).containsExactly(1);
+  }
+
+  @Test
+  void aPasswordRotatedInTheUsersFileHoldsWithoutARestart(KafkaCluster cluster) throws Exception {
+    Path file = dir.resolve("registry-users");
+    Files.writeString(file, usersFile("old-pw"));
+    try (EmbeddedSchemaRegistry own =
+        EmbeddedSchemaRegistry.start(
+            RegistrySettings.of(cluster.bootstrapServers())
+                .withTopic("_schemas_users_file_it")
+                .withTls(certs.keyStore("schema-registry"))
+                .withUsersFile(file)
+                .withAdmins(Set.of("admin")))) {
+      assertThat(as(own, "selfplay:old-pw").subjects()).isNotNull();
+      Files.writeString(file, usersFile("new-pw"));
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(2)));
+      assertThatThrownBy(() -> as(own, "selfplay:old-pw").subjects())
+          .isInstanceOf(SchemaRegistryException.Unauthorized.class);
+      assertThat(as(own, "selfplay:new-pw").subjects()).isNotNull();
+      assertThatThrownBy(() -> as(own, "selfplay:new-pw").register(subject("rotated"), V1))
+          .isInstanceOf(SchemaRegistryException.Unauthorized.class)
+          .hasMessageContaining("registry writes need an admin user [admin]");
+      assertThat(as(own, "admin:admin-pw").register(subject("rotated"), V1)).isPositive();
+    }
+  }
+
+  /** Jetty's password file, as {@code ringrift acls users --registry-password-file} writes it. */
+  private static String usersFile(String selfplayPassword) throws Exception {
+    return "selfplay: MD5:"
+        + md5(selfplayPassword)
+        + ",ringrift\nadmin: MD5:"
+        + md5("admin-pw")
+        + ",ringrift\n";
+  }
+
+  private static String md5(String password) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

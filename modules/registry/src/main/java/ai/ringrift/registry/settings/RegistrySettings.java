@@ -1,6 +1,7 @@
 package ai.ringrift.registry.settings;
 
 import ai.ringrift.http.KeyStoreFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,12 @@ import java.util.Set;
  * @param admins the users who may change the registry (POST a new version, PUT config or mode,
  *     DELETE); the others may only read (GET, look a schema up, test compatibility). Empty: every
  *     authenticated user may write, as Confluent's registry with basic auth alone
+ * @param subjectWriters users who are no admin but may write the subjects whose names start with
+ *     their prefix (user → prefix): a Kafka Streams app registering the subjects of its own
+ *     internal topics ({@code <application.id>-...}), as Confluent's ACLs grant a subject prefix
+ * @param usersFile a password file in Jetty's format ({@code user: MD5:<hex>,role}, what {@code
+ *     ringrift acls users --registry-password-file} writes) whose users may call the API too, read
+ *     again when it changes, so a rotated password needs no restart
  */
 public record RegistrySettings(
     String bootstrapServers,
@@ -34,7 +41,9 @@ public record RegistrySettings(
     Duration timeout,
     Map<String, String> users,
     Optional<KeyStoreFile> tls,
-    Set<String> admins) {
+    Set<String> admins,
+    Map<String, String> subjectWriters,
+    Optional<Path> usersFile) {
   /** Confluent's default topic name, so its server can read what ours wrote. */
   public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -63,7 +72,20 @@ public record RegistrySettings(
     users = Map.copyOf(users);
     Objects.requireNonNull(tls, "tls");
     admins = Set.copyOf(admins);
-    if (!admins.isEmpty() && users.isEmpty()) {
+    subjectWriters = Map.copyOf(subjectWriters);
+    for (Map.Entry<String, String> writer : subjectWriters.entrySet()) {
+      if ((usersFile.isEmpty() && !users.containsKey(writer.getKey()))
+          || writer.getValue().isBlank()) {
+        throw new IllegalArgumentException(
+            "registry subject writer '"
+                + writer.getKey()
+                + "' needs to be a basic-auth user and a subject prefix, was '"
+                + writer.getValue()
+                + "'");
+      }
+    }
+    Objects.requireNonNull(usersFile, "usersFile");
+    if (!admins.isEmpty() && users.isEmpty() && usersFile.isEmpty()) {
       throw new IllegalArgumentException(
           "registry admins " + admins + " need basic auth: name the users and their passwords");
     }
@@ -88,7 +110,9 @@ public record RegistrySettings(
         Duration.ofSeconds(30),
         Map.of(),
         Optional.empty(),
-        Set.of());
+        Set.of(),
+        Map.of(),
+        Optional.empty());
   }
 
   /** A copy listening on {@code port}. */
@@ -103,7 +127,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy listening on interface {@code host} ({@code 0.0.0.0} for every interface). */
@@ -118,7 +144,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy that creates its topic with {@code replication} replicas. */
@@ -133,7 +161,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy using {@code topic} instead of {@code _schemas}. */
@@ -148,7 +178,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy whose Kafka clients use these further settings (SASL credentials, say). */
@@ -163,7 +195,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /**
@@ -181,7 +215,9 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /** A copy serving HTTPS with the key and certificate chain of {@code keyStore}. */
@@ -196,7 +232,9 @@ public record RegistrySettings(
         timeout,
         users,
         Optional.of(keyStore),
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
   }
 
   /**
@@ -215,7 +253,51 @@ public record RegistrySettings(
         timeout,
         users,
         tls,
-        admins);
+        admins,
+        subjectWriters,
+        usersFile);
+  }
+
+  /**
+   * A copy where each of {@code writers} (user → subject prefix), besides the admins, may change
+   * the subjects whose names start with its prefix, and nothing else.
+   */
+  public RegistrySettings withSubjectWriters(Map<String, String> writers) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins,
+        writers,
+        usersFile);
+  }
+
+  /** A copy whose users also include those of the password file {@code file} (see the record). */
+  public RegistrySettings withUsersFile(Path file) {
+    return new RegistrySettings(
+        bootstrapServers,
+        clientProperties,
+        topic,
+        replicationFactor,
+        host,
+        port,
+        timeout,
+        users,
+        tls,
+        admins,
+        subjectWriters,
+        Optional.of(file));
+  }
+
+  /** Whether requests must authenticate: there are users, given or in a file. */
+  public boolean authenticates() {
+    return !users.isEmpty() || usersFile.isPresent();
   }
 
   /** The settings with the users' passwords and secret client settings hidden. */
@@ -233,6 +315,10 @@ public record RegistrySettings(
         + users.keySet()
         + ", admins="
         + admins
+        + ", subjectWriters="
+        + subjectWriters
+        + ", usersFile="
+        + usersFile.map(Object::toString).orElse("none")
         + ", tls="
         + tls.map(KeyStoreFile::location).map(Object::toString).orElse("none")
         + ", clientProperties="

@@ -26,4 +26,19 @@ class RegistryAccessTest {
   void classesRequests(String method, String path, boolean write) {
     assertThat(RegistryAccess.isWrite(method, path)).isEqualTo(write);
   }
+
+  @ParameterizedTest(name = "{0} is under prefix {1}: {2}")
+  @CsvSource({
+    "/subjects/ringrift-app-store-changelog-value/versions,   ringrift-, true",
+    "/subjects/ringrift-app-store-changelog-value,            ringrift-, true",
+    "/subjects/ringrift.model.promoted-value/versions,        ringrift-, false",
+    "/config/ringrift-app-store-changelog-value,              ringrift-, false",
+    "/config,                                                 ringrift-, false",
+    "/subjects,                                               ringrift-, false",
+  })
+  void aSubjectWriterReachesOnlyTheSubjectsUnderItsPrefix(
+      String path, String prefix, boolean under) {
+    assertThat(RegistryAccess.isUnder(path, prefix)).isEqualTo(under);
+    assertThat(RegistryAccess.isUnder(path, null)).isFalse();
+  }
 }
