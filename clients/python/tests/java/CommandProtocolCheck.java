@@ -1,9 +1,9 @@
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
+import ai.ringrift.stages.action.CommandSpec;
 import ai.ringrift.stages.action.Progress;
 import ai.ringrift.stages.action.ResultValues;
 import ai.ringrift.stages.action.command.CommandAction;
-import ai.ringrift.stages.action.command.CommandSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
