@@ -122,24 +122,31 @@ attacks() {
       [ "$(broker_log "$since" 'Unexpected Kafka request of type .* during SASL handshake' | wc -l)" -eq 0 ] || break
     done
   ) &
+  # only these jobs are waited for: the script may have started dockerd in the background itself
+  local wave=($!)
   # a wrong password
   kafka_attack 'authentication|credentials' ModelRolledBack 2 \
     -u RINGRIFT_CLUSTER_AUTH_TOKEN_FILE RINGRIFT_KAFKA_USERNAME=selfplay RINGRIFT_CLUSTER_AUTH_TOKEN=not-the-password >"$dir/2" &
+  wave+=($!)
   # a valid user (trainer) writing a topic outside its role
   kafka_attack 'may not write|not authorized|authorization' ModelRolledBack 3 \
     RINGRIFT_KAFKA_USERNAME=trainer RINGRIFT_CLUSTER_AUTH_TOKEN_FILE=/run/secrets/trainer >"$dir/3" &
+  wave+=($!)
   # the registry and the status endpoints (below) meanwhile; then the second wave
   registry_and_status "$dir" &
-  wait
+  wave+=($!)
+  wait "${wave[@]}" || true # each attack's outcome is in its file, judged below
   # the selfplay principal publishing a ModelPromoted
   kafka_attack 'may not write|not authorized|authorization' ModelPromoted 4 \
     RINGRIFT_KAFKA_USERNAME=selfplay RINGRIFT_CLUSTER_AUTH_TOKEN_FILE=/run/secrets/selfplay >"$dir/4" &
+  wave=($!)
   # a client whose trust store does not hold our CA: it refuses the brokers' certificate chain
   kafka_attack 'PKIX|certificat|SSL|handshake|cannot reach Kafka' ModelRolledBack 5 \
     RINGRIFT_KAFKA_USERNAME=selfplay RINGRIFT_CLUSTER_AUTH_TOKEN_FILE=/run/secrets/selfplay \
     RINGRIFT_KAFKA_SSL_TRUSTSTORE_LOCATION=/tmp/other.p12 -u RINGRIFT_KAFKA_SSL_TRUSTSTORE_PASSWORD_FILE \
     RINGRIFT_KAFKA_SSL_TRUSTSTORE_PASSWORD=other-ca >"$dir/5" &
-  wait
+  wave+=($!)
+  wait "${wave[@]}" || true # each attack's outcome is in its file, judged below
   # --- what was written, what was logged
   rolled_after=$(end_offsets ringrift.model.rolled-back)
   out=$(as admin ringrift events recent ModelPromoted -n 1000 -o json) || fail "attacks: could not read ringrift.model.promoted"
