@@ -7,6 +7,7 @@ import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
+import com.codahale.metrics.health.HealthCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -71,14 +72,14 @@ final class StreamsDaemon implements Daemon {
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     StreamsApp current = app;
     if (current == null) {
-      return Health.unhealthy("not started");
+      return HealthCheck.Result.unhealthy("not started");
     }
     KafkaStreams.State state = current.streams().state();
     return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
-        ? Health.ok()
-        : Health.unhealthy("state " + state);
+        ? HealthCheck.Result.healthy()
+        : HealthCheck.Result.unhealthy("state " + state);
   }
 }

@@ -10,6 +10,7 @@ import ai.ringrift.runtime.roles.RoleListener;
 import ai.ringrift.runtime.roles.RoleTerm;
 import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.stages.host.DaemonProvider;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -97,12 +98,16 @@ public final class BandwidthAllocatorService implements Daemon, RoleListener {
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     RoleElection current = election;
     if (current == null) {
-      return Health.unhealthy("not started");
+      return HealthCheck.Result.unhealthy("not started");
     }
-    return current.status().lastError().map(Health::unhealthy).orElse(Health.ok());
+    return current
+        .status()
+        .lastError()
+        .map(HealthCheck.Result::unhealthy)
+        .orElse(HealthCheck.Result.healthy());
   }
 
   @Override

@@ -3,6 +3,7 @@ package ai.ringrift.stages.daemon;
 import ai.ringrift.events.DaemonState;
 import ai.ringrift.stages.daemon.HealthTracker.Verdict;
 import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,7 @@ final class DaemonSupervisor {
       }
       checked = daemon;
     }
-    Daemon.Health result =
+    HealthCheck.Result result =
         HealthProbe.call(checked, parts.checks(), parts.settings().health().timeout());
     synchronized (this) {
       if (run != generation || daemon == null || stopping || restartReason != null) {
@@ -174,12 +175,12 @@ final class DaemonSupervisor {
         }
         case IN_GRACE -> {}
         case DEGRADED -> {
-          lastError = "unhealthy: " + result.message();
+          lastError = "unhealthy: " + result.getMessage();
           if (state != DaemonState.DEGRADED) {
             transition(DaemonState.DEGRADED, lastError);
           }
         }
-        case RESTART -> restartUnhealthy(run, result.message());
+        case RESTART -> restartUnhealthy(run, result.getMessage());
       }
     }
   }

@@ -1,6 +1,7 @@
 package ai.ringrift.stages.daemon;
 
 import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,19 +14,21 @@ final class HealthProbe {
   private HealthProbe() {}
 
   /** {@code daemon.health()} on {@code executor}, or a failure after {@code timeout}. */
-  static Daemon.Health call(Daemon daemon, ExecutorService executor, Duration timeout) {
-    Future<Daemon.Health> call = executor.submit(daemon::health);
+  static HealthCheck.Result call(Daemon daemon, ExecutorService executor, Duration timeout) {
+    Future<HealthCheck.Result> call = executor.submit(daemon::health);
     try {
-      Daemon.Health result = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return result == null ? Daemon.Health.unhealthy("health check returned nothing") : result;
+      HealthCheck.Result result = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return result == null
+          ? HealthCheck.Result.unhealthy("health check returned nothing")
+          : result;
     } catch (TimeoutException e) {
       call.cancel(true);
-      return Daemon.Health.unhealthy("health check took longer than " + timeout);
+      return HealthCheck.Result.unhealthy("health check took longer than " + timeout);
     } catch (ExecutionException e) {
-      return Daemon.Health.unhealthy("health check failed: " + e.getCause());
+      return HealthCheck.Result.unhealthy("health check failed: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Daemon.Health.unhealthy("health check interrupted");
+      return HealthCheck.Result.unhealthy("health check interrupted");
     }
   }
 }

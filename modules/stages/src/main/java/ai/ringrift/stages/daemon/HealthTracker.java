@@ -1,6 +1,6 @@
 package ai.ringrift.stages.daemon;
 
-import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Instant;
 
 /**
@@ -29,8 +29,8 @@ public final class HealthTracker {
   }
 
   /** The verdict on a check that ran at {@code now} for a daemon started at {@code startedAt}. */
-  public Verdict record(Daemon.Health result, Instant startedAt, Instant now) {
-    if (result.healthy()) {
+  public Verdict record(HealthCheck.Result result, Instant startedAt, Instant now) {
+    if (result.isHealthy()) {
       consecutiveFailures = 0;
       return Verdict.HEALTHY;
     }

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.host;
 
+import com.codahale.metrics.health.HealthCheck;
 import java.util.Set;
 
 /**
@@ -20,9 +21,12 @@ public interface Daemon {
    */
   void stop();
 
-  /** Whether the daemon works; called every health-check interval, must answer quickly. */
-  default Health health() {
-    return Health.ok();
+  /**
+   * Whether the daemon works, in Dropwizard's health-check vocabulary like every other check of the
+   * platform; called every health-check interval, must answer quickly.
+   */
+  default HealthCheck.Result health() {
+    return HealthCheck.Result.healthy();
   }
 
   /** The leader roles this instance holds now (for status and heartbeats). */

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.host;
 
+import com.codahale.metrics.health.HealthCheck;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
@@ -34,7 +35,7 @@ public abstract class StageService<S extends StageService<S>> implements Daemon,
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     return host().health();
   }
 

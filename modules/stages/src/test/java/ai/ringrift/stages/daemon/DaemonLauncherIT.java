@@ -18,9 +18,9 @@ import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
-import ai.ringrift.stages.host.Daemon;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
+import com.codahale.metrics.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class DaemonLauncherIT {
             daemons);
     DaemonCatalog registry =
         DaemonCatalog.fromClasspath()
-            .with("crasher", ctx -> new ScriptedDaemon(Script.CRASH, Daemon.Health::ok));
+            .with("crasher", ctx -> new ScriptedDaemon(Script.CRASH, HealthCheck.Result::healthy));
 
     try (ServiceRuntime runtime =
         ServiceRuntime.start("launcher-it", RuntimeSettings.ephemeral())) {

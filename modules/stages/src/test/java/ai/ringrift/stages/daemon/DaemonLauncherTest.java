@@ -12,7 +12,7 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
-import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class DaemonLauncherTest {
     return launcher;
   }
 
-  DaemonFactory scripted(Script script, java.util.function.Supplier<Daemon.Health> health) {
+  DaemonFactory scripted(Script script, java.util.function.Supplier<HealthCheck.Result> health) {
     return ctx -> {
       ScriptedDaemon daemon = new ScriptedDaemon(script, health);
       made.add(daemon);
@@ -95,7 +95,7 @@ class DaemonLauncherTest {
     launch(
         fast(3600, "export"),
         "export",
-        scripted(Script.CRASH, () -> Daemon.Health.unhealthy("starting")));
+        scripted(Script.CRASH, () -> HealthCheck.Result.unhealthy("starting")));
     await().atMost(DEADLINE).until(() -> status().state() == DaemonState.FAILED);
     assertThat(events.of("export"))
         .containsExactly(
@@ -114,7 +114,8 @@ class DaemonLauncherTest {
 
   @Test
   void aHealthyDaemonRunsAndStopsGracefullyFinishingItsAction() {
-    launch(fast(0, "sync"), "sync", scripted(Script.RUN_UNTIL_STOPPED, Daemon.Health::ok));
+    launch(
+        fast(0, "sync"), "sync", scripted(Script.RUN_UNTIL_STOPPED, HealthCheck.Result::healthy));
     await().atMost(DEADLINE).until(() -> status().state() == DaemonState.RUNNING);
     // two come with the state changes so far; the rest are the periodic ones
     await().atMost(DEADLINE).until(() -> events.heartbeats.size() >= 5);
@@ -137,7 +138,10 @@ class DaemonLauncherTest {
         "training",
         scripted(
             Script.RUN_UNTIL_STOPPED,
-            () -> healthy.get() ? Daemon.Health.ok() : Daemon.Health.unhealthy("GPU lost")));
+            () ->
+                healthy.get()
+                    ? HealthCheck.Result.healthy()
+                    : HealthCheck.Result.unhealthy("GPU lost")));
     await().atMost(DEADLINE).until(() -> status().state() == DaemonState.RUNNING);
     healthy.set(false);
     await().atMost(DEADLINE).until(() -> made.size() == 2);
@@ -156,7 +160,7 @@ class DaemonLauncherTest {
     launch(
         fast(3600, "evaluation"),
         "evaluation",
-        scripted(Script.RUN_UNTIL_STOPPED, () -> Daemon.Health.unhealthy("warming up")));
+        scripted(Script.RUN_UNTIL_STOPPED, () -> HealthCheck.Result.unhealthy("warming up")));
     CountDownLatch manyChecks = new CountDownLatch(10);
     await()
         .atMost(DEADLINE)
@@ -182,7 +186,7 @@ class DaemonLauncherTest {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              return Daemon.Health.ok();
+              return HealthCheck.Result.healthy();
             }));
     await().atMost(DEADLINE).until(() -> made.size() >= 2);
     assertThat(events.reasons).anyMatch(r -> r.contains("health check took longer than PT0.05S"));
@@ -190,7 +194,8 @@ class DaemonLauncherTest {
 
   @Test
   void aDaemonThatIgnoresStopIsInterruptedAfterTheStopTimeout() {
-    launch(fast(0, "stubborn"), "stubborn", scripted(Script.IGNORE_STOP, Daemon.Health::ok));
+    launch(
+        fast(0, "stubborn"), "stubborn", scripted(Script.IGNORE_STOP, HealthCheck.Result::healthy));
     await().atMost(DEADLINE).until(() -> status().state() == DaemonState.RUNNING);
     launcher.close();
     launcher = null;
@@ -205,7 +210,8 @@ class DaemonLauncherTest {
                 DaemonLauncher.start(
                     context,
                     fast(0, "export", "training"),
-                    DaemonCatalog.empty().with("export", scripted(Script.CRASH, Daemon.Health::ok)),
+                    DaemonCatalog.empty()
+                        .with("export", scripted(Script.CRASH, HealthCheck.Result::healthy)),
                     LaunchSelection.all(),
                     events,
                     Clock.systemUTC()))

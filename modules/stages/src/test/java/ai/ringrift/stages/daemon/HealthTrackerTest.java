@@ -3,7 +3,7 @@ package ai.ringrift.stages.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.stages.daemon.HealthTracker.Verdict;
-import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +32,10 @@ class HealthTrackerTest {
     List<Verdict> verdicts = new ArrayList<>();
     for (String check : checks.trim().split(" ")) {
       String[] atResult = check.split(":");
-      Daemon.Health result =
-          atResult[1].equals("ok") ? Daemon.Health.ok() : Daemon.Health.unhealthy("down");
+      HealthCheck.Result result =
+          atResult[1].equals("ok")
+              ? HealthCheck.Result.healthy()
+              : HealthCheck.Result.unhealthy("down");
       verdicts.add(
           tracker.record(result, STARTED, STARTED.plusSeconds(Long.parseLong(atResult[0]))));
     }

@@ -1,6 +1,7 @@
 package ai.ringrift.stages.daemon;
 
 import ai.ringrift.stages.host.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -14,12 +15,12 @@ final class ScriptedDaemon implements Daemon {
   }
 
   final Script script;
-  final Supplier<Health> health;
+  final Supplier<HealthCheck.Result> health;
   final CountDownLatch stopAsked = new CountDownLatch(1);
   final AtomicBoolean finished = new AtomicBoolean();
   final AtomicBoolean interrupted = new AtomicBoolean();
 
-  ScriptedDaemon(Script script, Supplier<Health> health) {
+  ScriptedDaemon(Script script, Supplier<HealthCheck.Result> health) {
     this.script = script;
     this.health = health;
   }
@@ -48,7 +49,7 @@ final class ScriptedDaemon implements Daemon {
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     return health.get();
   }
 }
