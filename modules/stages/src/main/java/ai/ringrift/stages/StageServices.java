@@ -1,9 +1,9 @@
 package ai.ringrift.stages;
 
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.daemon.DaemonLauncher;
 import ai.ringrift.stages.evaluation.EvaluationService;
 import ai.ringrift.stages.export.ExportService;
 import ai.ringrift.stages.host.Actions;

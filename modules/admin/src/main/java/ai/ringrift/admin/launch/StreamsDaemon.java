@@ -1,8 +1,8 @@
 package ai.ringrift.admin.launch;
 
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.runtime.daemon.Daemon;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsAppSpec;

@@ -9,6 +9,7 @@ import ai.ringrift.client.subscribe.SubscriberBuilder;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
+import ai.ringrift.runtime.daemon.Daemon;
 import com.codahale.metrics.health.HealthCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

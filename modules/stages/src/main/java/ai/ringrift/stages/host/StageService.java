@@ -1,5 +1,6 @@
 package ai.ringrift.stages.host;
 
+import ai.ringrift.runtime.daemon.Daemon;
 import com.codahale.metrics.health.HealthCheck;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;

@@ -15,12 +15,19 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.daemon.Daemon;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonHealthSettings;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.DaemonStatusReader;
+import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
+import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.RestartSettings;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
-import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
-import com.codahale.metrics.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +61,7 @@ class DaemonLauncherIT {
             0.2,
             10,
             daemons);
-    DaemonCatalog registry =
-        DaemonCatalog.fromClasspath()
-            .with("crasher", ctx -> new ScriptedDaemon(Script.CRASH, HealthCheck.Result::healthy));
+    DaemonCatalog registry = DaemonCatalog.fromClasspath().with("crasher", ctx -> new Crasher());
 
     try (ServiceRuntime runtime =
         ServiceRuntime.start("launcher-it", RuntimeSettings.ephemeral())) {
@@ -143,5 +148,16 @@ class DaemonLauncherIT {
         .filter(c -> c.getNode().equals(node) && c.getDaemon().equals(daemon))
         .map(c -> c.getFromState() + "->" + c.getToState())
         .toList();
+  }
+
+  /** A daemon whose every run fails at once. */
+  static final class Crasher implements Daemon {
+    @Override
+    public void run() {
+      throw new IllegalStateException("disk full");
+    }
+
+    @Override
+    public void stop() {}
   }
 }

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.stages.daemon.ScriptedDaemon.Script;
+import ai.ringrift.runtime.daemon.ScriptedDaemon.Script;
 import com.codahale.metrics.health.HealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;

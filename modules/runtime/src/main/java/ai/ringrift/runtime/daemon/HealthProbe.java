@@ -1,6 +1,5 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
-import ai.ringrift.stages.host.Daemon;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;

@@ -1,8 +1,8 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.ringrift.stages.daemon.HealthTracker.Verdict;
+import ai.ringrift.runtime.daemon.HealthTracker.Verdict;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Instant;
 import java.util.ArrayList;

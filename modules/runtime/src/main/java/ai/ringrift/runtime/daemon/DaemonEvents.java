@@ -1,4 +1,4 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import ai.ringrift.events.DaemonState;
 

@@ -1,6 +1,5 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
-import ai.ringrift.stages.host.Daemon;
 import com.codahale.metrics.health.HealthCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,5 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
-import ai.ringrift.stages.host.DaemonProvider;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;

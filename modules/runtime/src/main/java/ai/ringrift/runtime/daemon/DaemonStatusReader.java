@@ -1,4 +1,4 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.history.TopicSnapshot;

@@ -1,8 +1,7 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import ai.ringrift.events.DaemonState;
-import ai.ringrift.stages.daemon.HealthTracker.Verdict;
-import ai.ringrift.stages.host.Daemon;
+import ai.ringrift.runtime.daemon.HealthTracker.Verdict;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package ai.ringrift.stages.host;
+package ai.ringrift.runtime.daemon;
 
 import com.codahale.metrics.health.HealthCheck;
 import java.util.Set;

@@ -1,7 +1,6 @@
-package ai.ringrift.stages.daemon;
+package ai.ringrift.runtime.daemon;
 
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.host.Daemon;
 
 /** Makes a fresh {@link Daemon} for each start, from the service's context. */
 @FunctionalInterface
