@@ -16,14 +16,13 @@ import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.runtime.health.HealthSettings;
-import ai.ringrift.streams.common.StreamsSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,17 +99,12 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
   }
 
   /**
-   * The daemons this command can start: the stage services and allocator of the stages module, and
-   * the Streams apps with the settings of {@code streams.yaml}.
+   * The daemons this command can start: those of every bundle on the classpath (the stage services
+   * and the allocator of the stages module, the Streams apps with the settings of {@code
+   * streams.yaml}).
    */
   public static DaemonCatalog registry() {
-    return DaemonCatalog.fromClasspath()
-        .with(streamsApps(context -> StreamsSettings.load(context.config(), System.getenv())));
-  }
-
-  /** The three Streams apps as daemons, each started with {@code settings}. */
-  public static DaemonCatalog streamsApps(Function<ServiceContext, StreamsSettings> settings) {
-    return StreamsDaemon.registry(settings);
+    return ServiceBundles.fromClasspath().daemons();
   }
 
   @Override

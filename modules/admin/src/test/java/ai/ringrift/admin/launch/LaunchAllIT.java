@@ -20,6 +20,7 @@ import ai.ringrift.runtime.daemon.DaemonStatusReader;
 import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.daemon.RestartSettings;
+import ai.ringrift.streams.StreamsDaemon;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.promotion.PromotionControllerApp;
 import ai.ringrift.testkit.KafkaCluster;

@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,12 +166,15 @@ final class LoopUnderTest implements AutoCloseable {
             stageSettings,
             Actions.none().with(new InstantActions()),
             StageSupport.GROUP_PREFIX);
-    DaemonCatalog registry = stages.registry();
+    DaemonCatalog registry = stages.bundle().daemons();
+    // the allocator runs beside the launcher (above), so the launcher starts the stage services
+    Set<String> services = new TreeSet<>(registry.names());
+    services.remove(BandwidthAllocatorService.NAME);
     Clock clock = Clock.systemUTC();
     DaemonLauncher launcher =
         DaemonLauncher.start(
             context,
-            DaemonSettings.load(context.config()).only(registry.names(), Map.of()),
+            DaemonSettings.load(context.config()).only(services, Map.of()),
             registry,
             LaunchSelection.all(),
             KafkaDaemonEvents.of(

@@ -2,34 +2,20 @@ package ai.ringrift.runtime.daemon;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The daemons a launcher can start, by the name {@code config/daemons.yaml} uses. The stages module
- * contributes its own through {@link DaemonProvider}s ({@link #fromClasspath()}); whoever assembles
- * the launcher (the {@code ringrift} command, {@code ringrift up}) adds the Streams apps.
+ * The daemons a launcher can start, by the name {@code config/daemons.yaml} uses: what the {@link
+ * ServiceBundle}s of a run contribute ({@link ServiceBundles#daemons()}), plus any a run adds of
+ * its own (the simulated selfplay hosts of {@code ringrift up}).
  */
 public final class DaemonCatalog {
   private final Map<String, DaemonFactory> factories;
 
   private DaemonCatalog(Map<String, DaemonFactory> factories) {
     this.factories = Map.copyOf(factories);
-  }
-
-  /**
-   * Every daemon a {@link DaemonProvider} on the classpath makes (found with {@link
-   * ServiceLoader}): the stages module's bandwidth allocator and five stage services, and whatever
-   * else registers one.
-   */
-  public static DaemonCatalog fromClasspath() {
-    DaemonCatalog all = empty();
-    for (DaemonProvider provider : ServiceLoader.load(DaemonProvider.class)) {
-      all = all.with(provider.name(), provider::create);
-    }
-    return all;
   }
 
   /** An empty catalog. */

@@ -11,6 +11,7 @@ import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.DaemonStatus;
 import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.simulation.SimulatedActions;
 import ai.ringrift.simulation.SimulationSettings;
 import ai.ringrift.stages.StageServices;
@@ -18,7 +19,6 @@ import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
-import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
@@ -41,12 +41,14 @@ import org.slf4j.LoggerFactory;
  * training host), a {@link SimulatedSelfplayWorker} per selfplay host plays batches, and the real
  * stage services and bandwidth allocator move the data, train, evaluate and publish models with the
  * simulated workload, at the pace of the {@code simulation.loop} section, all under one daemon
- * launcher (heartbeats, {@code /status/daemons}, restarts). The Streams apps (signals, breakers,
- * promotion) are the caller's to add, as daemons of the same launcher.
+ * launcher (heartbeats, {@code /status/daemons}, restarts). Whatever else runs under the same
+ * launcher (the Streams apps of {@code ringrift up}) comes in the caller's bundles.
  *
  * <pre>{@code
  * try (SimulatedCluster loop =
- *     SimulatedCluster.start(context, dataDir, ConfigKeys.all(), streamsAppsAsDaemons)) { ... }
+ *     SimulatedCluster.start(context, dataDir, ConfigKeys.all(), ServiceBundles.fromClasspath())) {
+ *   ...
+ * }
  * }</pre>
  */
 public final class SimulatedCluster implements AutoCloseable {
@@ -76,15 +78,16 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The simulated loop of {@code configs} with the config of {@code context}. */
   public static SimulatedCluster start(
       ServiceContext context, Path dataDir, List<ConfigKey> configs) throws InterruptedException {
-    return start(context, dataDir, configs, DaemonCatalog.empty());
+    return start(context, dataDir, configs, ServiceBundles.none());
   }
 
   /**
    * The simulated loop of {@code configs} with the config of {@code context}, and the daemons of
-   * {@code platform} (the Streams apps of {@code ringrift up}) under the same launcher.
+   * the bundles of {@code platform} (those on the classpath for {@code ringrift up}) under the same
+   * launcher, the stages' bundle replaced by the simulated cluster's.
    */
   public static SimulatedCluster start(
-      ServiceContext context, Path dataDir, List<ConfigKey> configs, DaemonCatalog platform)
+      ServiceContext context, Path dataDir, List<ConfigKey> configs, ServiceBundles platform)
       throws InterruptedException {
     return start(
         context,
@@ -108,14 +111,15 @@ public final class SimulatedCluster implements AutoCloseable {
       List<ConfigKey> configs,
       String groupPrefix)
       throws InterruptedException {
-    return start(context, base, simulation, dataDir, configs, groupPrefix, DaemonCatalog.empty());
+    return start(context, base, simulation, dataDir, configs, groupPrefix, ServiceBundles.none());
   }
 
   /**
-   * Runs the bandwidth allocator, the five stage services, the daemons of {@code platform} and one
-   * simulated selfplay worker per host under one {@link DaemonLauncher}: supervised, restarted,
-   * reported on {@code /status/daemons} and in {@code DaemonHeartbeat}s, as {@code ringrift launch}
-   * runs them. Each daemon named in {@code daemons.yaml} keeps its settings there.
+   * Runs the stages' bundle (the bandwidth allocator and the stage services, sharing their parts),
+   * the daemons of the other bundles of {@code platform} and one simulated selfplay worker per host
+   * under one {@link DaemonLauncher}: supervised, restarted, reported on {@code /status/daemons}
+   * and in {@code DaemonHeartbeat}s, as {@code ringrift launch} runs them. Each daemon named in
+   * {@code daemons.yaml} keeps its settings there.
    */
   public static SimulatedCluster start(
       ServiceContext context,
@@ -124,7 +128,7 @@ public final class SimulatedCluster implements AutoCloseable {
       Path dataDir,
       List<ConfigKey> configs,
       String groupPrefix,
-      DaemonCatalog platform)
+      ServiceBundles platform)
       throws InterruptedException {
     SimulatedCluster cluster =
         new SimulatedCluster(
@@ -140,12 +144,7 @@ public final class SimulatedCluster implements AutoCloseable {
               Actions.fromClasspath(context.config()).with(SimulatedActions.of(simulation)),
               groupPrefix);
       DaemonCatalog registry =
-          cluster
-              .stages
-              .registry()
-              .with(BandwidthAllocatorService.NAME, BandwidthAllocatorService::create)
-              .with(platform)
-              .with(cluster.workers(context, configs));
+          platform.with(cluster.stages.bundle()).daemons().with(cluster.workers(context, configs));
       cluster.launcher = cluster.launch(context, registry);
     } catch (RuntimeException e) {
       cluster.close();

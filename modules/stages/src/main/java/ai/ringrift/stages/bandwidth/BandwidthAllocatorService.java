@@ -4,7 +4,6 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.daemon.Daemon;
-import ai.ringrift.runtime.daemon.DaemonProvider;
 import ai.ringrift.runtime.roles.LeaderRole;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.runtime.roles.RoleElection;
@@ -134,18 +133,5 @@ public final class BandwidthAllocatorService implements Daemon, RoleListener {
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
-  }
-
-  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return BandwidthAllocatorService.create(context);
-    }
   }
 }

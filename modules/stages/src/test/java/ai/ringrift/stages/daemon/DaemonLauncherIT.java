@@ -24,6 +24,7 @@ import ai.ringrift.runtime.daemon.DaemonStatusReader;
 import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.daemon.RestartSettings;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.runtime.roles.RoleHolders;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.testkit.KafkaCluster;
@@ -61,7 +62,8 @@ class DaemonLauncherIT {
             0.2,
             10,
             daemons);
-    DaemonCatalog registry = DaemonCatalog.fromClasspath().with("crasher", ctx -> new Crasher());
+    DaemonCatalog registry =
+        ServiceBundles.fromClasspath().daemons().with("crasher", ctx -> new Crasher());
 
     try (ServiceRuntime runtime =
         ServiceRuntime.start("launcher-it", RuntimeSettings.ephemeral())) {

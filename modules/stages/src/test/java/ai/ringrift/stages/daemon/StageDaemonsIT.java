@@ -16,6 +16,7 @@ import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.DaemonStatusReader;
 import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.stages.it.ItSupport;
 import ai.ringrift.testkit.KafkaCluster;
 import ai.ringrift.testkit.WithKafkaCluster;
@@ -48,8 +49,8 @@ class StageDaemonsIT {
     KafkaSettings kafka =
         KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonCatalog registry = DaemonCatalog.fromClasspath();
-    // every daemon of daemons.yaml but the Streams apps, which the ringrift command adds
+    DaemonCatalog registry = ServiceBundles.fromClasspath().daemons();
+    // every daemon of daemons.yaml but the Streams apps, whose bundle is not on this classpath
     assertThat(registry.names())
         .isEqualTo(
             repository.daemons().entrySet().stream()

@@ -1,12 +1,8 @@
-package ai.ringrift.admin.launch;
+package ai.ringrift.streams;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.daemon.Daemon;
-import ai.ringrift.runtime.daemon.DaemonCatalog;
-import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsApp;
-import ai.ringrift.streams.common.StreamsAppSpec;
-import ai.ringrift.streams.common.StreamsSettings;
 import com.codahale.metrics.health.HealthCheck;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * an app that stopped on its own (a stream thread died, the client shut down) ends the run as a
  * crash, which the launcher restarts with backoff.
  */
-final class StreamsDaemon implements Daemon {
+public final class StreamsDaemon implements Daemon {
   private static final long CHECK_MILLIS = 1000;
 
   private final Function<ServiceContext, StreamsApp> starter;
@@ -26,25 +22,10 @@ final class StreamsDaemon implements Daemon {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile StreamsApp app;
 
-  StreamsDaemon(ServiceContext context, Function<ServiceContext, StreamsApp> starter) {
+  /** A daemon that runs the app {@code starter} starts in {@code context}. */
+  public StreamsDaemon(ServiceContext context, Function<ServiceContext, StreamsApp> starter) {
     this.context = context;
     this.starter = starter;
-  }
-
-  /**
-   * The three Streams apps by their names in {@code daemons.yaml}, each started with {@code
-   * settings}.
-   */
-  static DaemonCatalog registry(Function<ServiceContext, StreamsSettings> settings) {
-    DaemonCatalog catalog = DaemonCatalog.empty();
-    for (StreamsAppSpec<?> spec : StreamsApps.SPECS) {
-      catalog =
-          catalog.with(
-              spec.name(),
-              context ->
-                  new StreamsDaemon(context, c -> StreamsApp.start(c, settings.apply(c), spec)));
-    }
-    return catalog;
   }
 
   @Override
