@@ -6,20 +6,15 @@ import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.RunsAsService;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
-import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.runtime.StandardHealthChecks;
 import ai.ringrift.runtime.daemon.DaemonCatalog;
 import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.runtime.daemon.DaemonSettings;
-import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.daemon.ServiceBundles;
-import ai.ringrift.runtime.health.HealthSettings;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -141,22 +136,12 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
     PrintWriter out = spec.commandLine().getOut();
     awaitCluster(out); // fail, in one line, when the cluster is not there (in time)
     KafkaSettings kafka = connection.kafkaSettings();
-    ServiceRuntime runtime =
-        ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));
     // /health answers for the whole machine: the cluster and the registry reachable
-    StandardHealthChecks.register(runtime, kafka, connection.wire(), HealthSettings.load(config));
-    ServiceContext context = ServiceMain.context(config, kafka, runtime);
-    Clock clock = Clock.systemUTC();
+    ServiceContext context = ServiceMain.start("launcher", config, kafka, connection.wire());
+    ServiceRuntime runtime = context.runtime();
     DaemonLauncher launcher;
     try {
-      launcher =
-          DaemonLauncher.start(
-              context,
-              settings,
-              registry(),
-              chosen,
-              KafkaDaemonEvents.of(context, "launcher@" + runtime.instanceId(), clock),
-              clock);
+      launcher = DaemonLauncher.start(context, settings, registry(), chosen, "launcher");
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

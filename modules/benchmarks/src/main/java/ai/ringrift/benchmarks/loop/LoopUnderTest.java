@@ -13,7 +13,6 @@ import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.daemon.DaemonCatalog;
 import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.runtime.daemon.DaemonSettings;
-import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.StageServices;
@@ -29,7 +28,6 @@ import ai.ringrift.stages.sync.SyncHost;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,16 +168,13 @@ final class LoopUnderTest implements AutoCloseable {
     // the allocator runs beside the launcher (above), so the launcher starts the stage services
     Set<String> services = new TreeSet<>(registry.names());
     services.remove(BandwidthAllocatorService.NAME);
-    Clock clock = Clock.systemUTC();
     DaemonLauncher launcher =
         DaemonLauncher.start(
             context,
             DaemonSettings.load(context.config()).only(services, Map.of()),
             registry,
             LaunchSelection.all(),
-            KafkaDaemonEvents.of(
-                context, "loop-benchmark@" + context.runtime().instanceId(), clock),
-            clock);
+            "loop-benchmark");
     runtime.manage(
         () -> {
           launcher.close(); // the services stop before what they share

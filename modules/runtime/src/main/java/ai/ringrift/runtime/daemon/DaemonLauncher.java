@@ -30,6 +30,29 @@ public final class DaemonLauncher implements AutoCloseable {
   }
 
   /**
+   * Starts the daemons {@code selection} picks from {@code settings}, made by {@code daemons} from
+   * {@code context}, on the system clock, their state changes and heartbeats sent to Kafka from
+   * this host as {@code <runner>@<instance id>}: how {@code ringrift launch}, {@code ringrift up}
+   * and the loop benchmark run the daemons of their bundles.
+   */
+  public static DaemonLauncher start(
+      ServiceContext context,
+      DaemonSettings settings,
+      DaemonCatalog daemons,
+      LaunchSelection selection,
+      String runner) {
+    Clock clock = Clock.systemUTC();
+    KafkaDaemonEvents events =
+        KafkaDaemonEvents.of(context, runner + "@" + context.runtime().instanceId(), clock);
+    try {
+      return start(context, settings, daemons, selection, events, clock);
+    } catch (RuntimeException e) {
+      events.close();
+      throw e;
+    }
+  }
+
+  /**
    * Starts the daemons {@code selection} picks from {@code settings}, made by {@code registry} from
    * {@code context}; a configured daemon the registry cannot make is an error before anything
    * starts.

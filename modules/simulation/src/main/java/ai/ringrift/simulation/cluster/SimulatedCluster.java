@@ -9,7 +9,6 @@ import ai.ringrift.runtime.daemon.DaemonCatalog;
 import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.DaemonStatus;
-import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.simulation.SimulatedActions;
@@ -26,7 +25,6 @@ import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.sync.SyncHost;
 import com.codahale.metrics.MetricRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,14 +259,8 @@ public final class SimulatedCluster implements AutoCloseable {
         name -> simulatedHosts.put(name, new DaemonSettings.Spec(false, List.of())));
     DaemonSettings daemons =
         DaemonSettings.load(context.config()).only(registry.names(), simulatedHosts);
-    Clock clock = Clock.systemUTC();
     return DaemonLauncher.start(
-        context,
-        daemons,
-        registry,
-        LaunchSelection.all(),
-        KafkaDaemonEvents.of(context, "simulated-cluster@" + context.runtime().instanceId(), clock),
-        clock);
+        context, daemons, registry, LaunchSelection.all(), "simulated-cluster");
   }
 
   /** The settings the stages run with. */
