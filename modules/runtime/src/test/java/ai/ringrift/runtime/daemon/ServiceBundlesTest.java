@@ -32,6 +32,14 @@ class ServiceBundlesTest {
     return catalog;
   }
 
+  /** {@code run} with a bundle of one daemon for each (bundle name, daemon name) pair. */
+  static ServiceBundles add(ServiceBundles run, String... bundleAndDaemon) {
+    for (int i = 0; i < bundleAndDaemon.length; i += 2) {
+      run = run.with(new Named(bundleAndDaemon[i], catalog(bundleAndDaemon[i + 1])));
+    }
+    return run;
+  }
+
   @Test
   void bundlesRegisteredInMetaInfServicesAreFound() {
     ServiceBundles found = ServiceBundles.fromClasspath();
@@ -43,9 +51,7 @@ class ServiceBundlesTest {
   @Test
   void aBundleTakesThePlaceOfTheOneOfTheSameName() {
     ServiceBundles run =
-        ServiceBundles.fromClasspath()
-            .with(new Named("other", catalog("other-1")))
-            .with(new Named("echo", catalog("echo-shared")));
+        add(ServiceBundles.fromClasspath(), "other", "other-1", "echo", "echo-shared");
 
     assertThat(run.names()).containsExactly("echo", "other");
     assertThat(run.daemons().names()).isEqualTo(Set.of("echo-shared", "other-1"));
@@ -53,10 +59,7 @@ class ServiceBundlesTest {
 
   @Test
   void aDaemonTwoBundlesOfferIsAnError() {
-    ServiceBundles run =
-        ServiceBundles.none()
-            .with(new Named("a", catalog("export")))
-            .with(new Named("b", catalog("export")));
+    ServiceBundles run = add(ServiceBundles.none(), "a", "export", "b", "export");
 
     assertThatThrownBy(run::daemons)
         .isInstanceOf(IllegalArgumentException.class)

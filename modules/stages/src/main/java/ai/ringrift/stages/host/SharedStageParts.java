@@ -2,12 +2,11 @@ package ai.ringrift.stages.host;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
-import java.util.Objects;
 
 /**
  * What the stage services of one process share (the embedded run): one context, one set of state
  * tables, one bandwidth client, the settings and the actions they run. Whoever opened the parts
- * closes them after the services stopped.
+ * closes them after the services stopped ({@code StageServices} opens and closes them).
  *
  * @param context the process's service context
  * @param settings the services' settings
@@ -20,12 +19,4 @@ public record SharedStageParts(
     StageSections settings,
     Actions actions,
     StageSupport support,
-    BandwidthClient bandwidth) {
-  public SharedStageParts {
-    Objects.requireNonNull(context, "context");
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(actions, "actions");
-    Objects.requireNonNull(support, "support");
-    Objects.requireNonNull(bandwidth, "bandwidth");
-  }
-}
+    BandwidthClient bandwidth) {}
