@@ -98,7 +98,7 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
    * and the allocator of the stages module, the Streams apps with the settings of {@code
    * streams.yaml}).
    */
-  public static DaemonCatalog registry() {
+  public static DaemonCatalog daemons() {
     return ServiceBundles.fromClasspath().daemons();
   }
 
@@ -141,7 +141,7 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
     ServiceRuntime runtime = context.runtime();
     DaemonLauncher launcher;
     try {
-      launcher = DaemonLauncher.start(context, settings, registry(), chosen, "launcher");
+      launcher = DaemonLauncher.start(context, settings, daemons(), chosen, "launcher");
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -262,7 +262,7 @@ class ComposeFileTest {
       String daemon = last.matchedOptionValue("--stage", "");
       assertThat(LaunchSelection.stage(daemon).resolve(DaemonSettings.load(CONFIG)))
           .containsExactly(daemon);
-      assertThat(LaunchCommand.registry().names()).as(service).contains(daemon);
+      assertThat(LaunchCommand.daemons().names()).as(service).contains(daemon);
     }
   }
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ringrift launch --all}: the launcher's registry makes every daemon of the repository's
+ * {@code ringrift launch --all}: the launcher's catalog makes every daemon of the repository's
  * daemons.yaml — the allocator, the five stage services and the three Streams apps — and supervises
  * the Streams apps like the others: one that dies is restarted.
  */
@@ -72,8 +72,8 @@ class LaunchAllIT {
   void launchAllStartsTheStageServicesTheAllocatorAndTheStreamsApps(KafkaCluster cluster)
       throws Exception {
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonCatalog registry = LaunchCommand.registry();
-    assertThat(registry.names())
+    DaemonCatalog catalog = LaunchCommand.daemons();
+    assertThat(catalog.names())
         .as("every configured daemon is wired in, and nothing else")
         .isEqualTo(new java.util.TreeSet<>(LaunchSelection.all().resolve(repository)))
         .contains("signal-computer", "circuit-breakers", "promotion-controller");
@@ -87,7 +87,7 @@ class LaunchAllIT {
           DaemonLauncher.start(
               context,
               fast(repository, repository.daemons()),
-              registry,
+              catalog,
               LaunchSelection.all(),
               events(kafka, cluster, context, node),
               Clock.systemUTC())) {
@@ -96,7 +96,7 @@ class LaunchAllIT {
             .untilAsserted(
                 () -> {
                   Map<String, DaemonHeartbeat> seen = latest(reader, node);
-                  assertThat(seen.keySet()).isEqualTo(registry.names());
+                  assertThat(seen.keySet()).isEqualTo(catalog.names());
                   assertThat(seen.values())
                       .allSatisfy(h -> assertThat(h.getState()).isEqualTo(DaemonState.RUNNING));
                 });
@@ -114,7 +114,7 @@ class LaunchAllIT {
     DaemonSettings repository = DaemonSettings.load(config);
     String name = PromotionControllerApp.NAME;
     List<StreamsApp> started = new CopyOnWriteArrayList<>();
-    DaemonCatalog registry =
+    DaemonCatalog catalog =
         DaemonCatalog.empty()
             .with(
                 name,
@@ -133,7 +133,7 @@ class LaunchAllIT {
           DaemonLauncher.start(
               context,
               fast(repository, Map.of(name, repository.daemons().get(name))),
-              registry,
+              catalog,
               LaunchSelection.stage(name),
               events(kafka, cluster, context, "streams-restart-" + System.nanoTime()),
               Clock.systemUTC())) {

@@ -164,15 +164,15 @@ final class LoopUnderTest implements AutoCloseable {
             stageSettings,
             Actions.none().with(new InstantActions()),
             StageSupport.GROUP_PREFIX);
-    DaemonCatalog registry = stages.bundle().daemons();
+    DaemonCatalog catalog = stages.bundle().daemons();
     // the allocator runs beside the launcher (above), so the launcher starts the stage services
-    Set<String> services = new TreeSet<>(registry.names());
+    Set<String> services = new TreeSet<>(catalog.names());
     services.remove(BandwidthAllocatorService.NAME);
     DaemonLauncher launcher =
         DaemonLauncher.start(
             context,
             DaemonSettings.load(context.config()).only(services, Map.of()),
-            registry,
+            catalog,
             LaunchSelection.all(),
             "loop-benchmark");
     runtime.manage(

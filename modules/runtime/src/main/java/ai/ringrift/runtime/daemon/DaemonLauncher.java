@@ -53,23 +53,23 @@ public final class DaemonLauncher implements AutoCloseable {
   }
 
   /**
-   * Starts the daemons {@code selection} picks from {@code settings}, made by {@code registry} from
-   * {@code context}; a configured daemon the registry cannot make is an error before anything
+   * Starts the daemons {@code selection} picks from {@code settings}, made by {@code catalog} from
+   * {@code context}; a configured daemon the catalog cannot make is an error before anything
    * starts.
    */
   public static DaemonLauncher start(
       ServiceContext context,
       DaemonSettings settings,
-      DaemonCatalog registry,
+      DaemonCatalog catalog,
       LaunchSelection selection,
       DaemonEvents events,
       Clock clock) {
     List<String> names = selection.resolve(settings);
     for (String name : names) {
-      if (registry.find(name).isEmpty()) {
+      if (catalog.find(name).isEmpty()) {
         throw new ConfigException(
             "daemons." + name,
-            "is configured but not wired into this launcher (wired: " + registry.names() + ")");
+            "is configured but not wired into this launcher (wired: " + catalog.names() + ")");
       }
     }
     ScheduledExecutorService scheduler =
@@ -85,7 +85,7 @@ public final class DaemonLauncher implements AutoCloseable {
             clock);
     List<DaemonSupervisor> supervisors = new ArrayList<>();
     for (String name : names) {
-      DaemonFactory factory = registry.find(name).orElseThrow();
+      DaemonFactory factory = catalog.find(name).orElseThrow();
       supervisors.add(
           new DaemonSupervisor(
               name, settings.daemons().get(name).critical(), () -> factory.create(context), parts));

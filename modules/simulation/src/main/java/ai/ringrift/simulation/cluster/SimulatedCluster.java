@@ -141,9 +141,9 @@ public final class SimulatedCluster implements AutoCloseable {
               cluster.settings,
               Actions.fromClasspath(context.config()).with(SimulatedActions.of(simulation)),
               groupPrefix);
-      DaemonCatalog registry =
+      DaemonCatalog catalog =
           platform.with(cluster.stages.bundle()).daemons().with(cluster.workers(context, configs));
-      cluster.launcher = cluster.launch(context, registry);
+      cluster.launcher = cluster.launch(context, catalog);
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -219,7 +219,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** One simulated selfplay worker per host, a fresh one (on the host's publisher) per start. */
   private DaemonCatalog workers(ServiceContext context, List<ConfigKey> configs) {
-    DaemonCatalog registry = DaemonCatalog.empty();
+    DaemonCatalog catalog = DaemonCatalog.empty();
     for (SyncHost host : settings.sync().selfplayHosts()) {
       EventPublisher publisher =
           EventPublisher.builder()
@@ -233,8 +233,8 @@ public final class SimulatedCluster implements AutoCloseable {
       publishers.add(publisher);
       String name = WORKER_PREFIX + host.name();
       workerNames.add(name);
-      registry =
-          registry.with(
+      catalog =
+          catalog.with(
               name,
               ignored -> {
                 SimulatedSelfplayWorker worker =
@@ -250,17 +250,17 @@ public final class SimulatedCluster implements AutoCloseable {
                 return worker;
               });
     }
-    return registry;
+    return catalog;
   }
 
-  private DaemonLauncher launch(ServiceContext context, DaemonCatalog registry) {
+  private DaemonLauncher launch(ServiceContext context, DaemonCatalog catalog) {
     Map<String, DaemonSettings.Spec> simulatedHosts = new TreeMap<>();
     workerNames.forEach(
         name -> simulatedHosts.put(name, new DaemonSettings.Spec(false, List.of())));
     DaemonSettings daemons =
-        DaemonSettings.load(context.config()).only(registry.names(), simulatedHosts);
+        DaemonSettings.load(context.config()).only(catalog.names(), simulatedHosts);
     return DaemonLauncher.start(
-        context, daemons, registry, LaunchSelection.all(), "simulated-cluster");
+        context, daemons, catalog, LaunchSelection.all(), "simulated-cluster");
   }
 
   /** The settings the stages run with. */

@@ -62,7 +62,7 @@ class DaemonLauncherIT {
             0.2,
             10,
             daemons);
-    DaemonCatalog registry =
+    DaemonCatalog catalog =
         ServiceBundles.fromClasspath().daemons().with("crasher", ctx -> new Crasher());
 
     try (ServiceRuntime runtime =
@@ -79,7 +79,7 @@ class DaemonLauncherIT {
           DaemonLauncher.start(
               context,
               settings,
-              registry,
+              catalog,
               LaunchSelection.sync(),
               new KafkaDaemonEvents(
                   kafka, cluster.catalog(), serdes, node, "launcher@" + node, Clock.systemUTC()),

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code launch --all} with the repository's daemons.yaml (its Streams apps aside) and the stages
- * module's registry: the bandwidth allocator and the five stage services start, join their groups
- * and report RUNNING.
+ * module's bundle: the bandwidth allocator and the five stage services start, join their groups and
+ * report RUNNING.
  */
 @WithKafkaCluster
 class StageDaemonsIT {
@@ -49,15 +49,15 @@ class StageDaemonsIT {
     KafkaSettings kafka =
         KafkaSettings.of(cluster.bootstrapServers()).withSchemaRegistry(cluster.registryUrl());
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonCatalog registry = ServiceBundles.fromClasspath().daemons();
+    DaemonCatalog catalog = ServiceBundles.fromClasspath().daemons();
     // every daemon of daemons.yaml but the Streams apps, whose bundle is not on this classpath
-    assertThat(registry.names())
+    assertThat(catalog.names())
         .isEqualTo(
             repository.daemons().entrySet().stream()
                 .filter(e -> !e.getValue().profiles().contains("streams"))
                 .map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-    DaemonSettings stages = repository.only(registry.names(), Map.of());
+    DaemonSettings stages = repository.only(catalog.names(), Map.of());
     DaemonSettings settings =
         new DaemonSettings(
             stages.restart(),
@@ -74,7 +74,7 @@ class StageDaemonsIT {
           DaemonLauncher.start(
               context,
               settings,
-              registry,
+              catalog,
               LaunchSelection.all(),
               new KafkaDaemonEvents(
                   kafka,
@@ -90,7 +90,7 @@ class StageDaemonsIT {
             .untilAsserted(
                 () -> {
                   Map<String, DaemonHeartbeat> seen = DaemonLauncherIT.latest(reader, node);
-                  assertThat(seen.keySet()).isEqualTo(registry.names());
+                  assertThat(seen.keySet()).isEqualTo(catalog.names());
                   assertThat(seen.values())
                       .allSatisfy(h -> assertThat(h.getState()).isEqualTo(DaemonState.RUNNING));
                 });
