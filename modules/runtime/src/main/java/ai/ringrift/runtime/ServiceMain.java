@@ -40,12 +40,9 @@ public final class ServiceMain {
     ServiceRuntime runtime;
     try {
       ConfigSource config = ConfigSource.discover();
-      runtime = ServiceRuntime.start(name, RuntimeSettings.load(config, System.getenv()));
       KafkaSettings kafka = KafkaSettings.fromEnvironment();
-      // every service's /health says whether it reaches the cluster and the registry
-      StandardHealthChecks.register(
-          runtime, kafka, WireSettings.resolve(kafka, config), HealthSettings.load(config));
-      ServiceContext context = context(config, kafka, runtime);
+      ServiceContext context = start(name, config, kafka, WireSettings.resolve(kafka, config));
+      runtime = context.runtime();
       runtime.manage(component.start(context));
     } catch (Exception e) {
       LOGGER.error("service={} failed to start: {}", name, e.getMessage(), e);
@@ -58,6 +55,26 @@ public final class ServiceMain {
       runtime.awaitClose();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts the runtime of service {@code name} with {@code config}'s settings, registers the
+   * standard health checks (the cluster and, through {@code wire}, the registry reachable: every
+   * service's {@code /health} says so) and returns the context components start in. What every
+   * process that runs services begins with: {@link #run} for one component, {@code ringrift launch}
+   * for the daemons of the bundles. The runtime is closed again when any of it fails.
+   */
+  public static ServiceContext start(
+      String name, ConfigSource config, KafkaSettings kafka, WireSettings wire) {
+    ServiceRuntime runtime =
+        ServiceRuntime.start(name, RuntimeSettings.load(config, System.getenv()));
+    try {
+      StandardHealthChecks.register(runtime, kafka, wire, HealthSettings.load(config));
+      return context(config, kafka, runtime);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
     }
   }
 

@@ -6,10 +6,12 @@ import ai.ringrift.stages.evaluation.EvaluationConfig;
 import ai.ringrift.stages.export.ExportConfig;
 import ai.ringrift.stages.host.RunPolicy;
 import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StagesFile;
 import ai.ringrift.stages.promotion.PromotionStageSettings;
 import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.training.TrainingConfig;
+import java.util.List;
 
 /**
  * What {@code config/stages.yaml} says of the stages, each section bound to its validated record
@@ -30,7 +32,8 @@ public record StageSettings(
     ExportConfig export,
     TrainingConfig training,
     EvaluationConfig evaluation,
-    PromotionStageSettings promotion) {
+    PromotionStageSettings promotion)
+    implements StageSections {
   public StageSettings {
     Check.present("paths", paths);
     Check.present("runs", runs);
@@ -51,6 +54,20 @@ public record StageSettings(
         StagesFile.section(source, "training", TrainingConfig.class),
         StagesFile.section(source, "evaluation", EvaluationConfig.class),
         StagesFile.section(source, "promotion", PromotionStageSettings.class));
+  }
+
+  /**
+   * The stage section whose record is {@code type}, e.g. {@link #sync()} for {@code SyncConfig}.
+   */
+  @Override
+  public <T> T section(Class<T> type) {
+    for (Object section : List.of(sync, export, training, evaluation, promotion)) {
+      if (type.isInstance(section)) {
+        return type.cast(section);
+      }
+    }
+    throw new IllegalArgumentException(
+        "stages.yaml has no section of type " + type.getSimpleName());
   }
 
   public StageSettings withPaths(StagePaths changed) {

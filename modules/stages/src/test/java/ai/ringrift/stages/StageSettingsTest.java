@@ -8,6 +8,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.host.Actions;
+import ai.ringrift.stages.promotion.PromotionStageSettings;
 import ai.ringrift.stages.sync.SyncConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,17 @@ class StageSettingsTest {
     assertThat(settings.runs().maxAttempts()).isEqualTo(3);
     assertThat(settings.export().minNewGames()).containsEntry(2, 50).containsEntry(4, 100);
     assertThat(settings.evaluation().gamesPerBaseline()).containsEntry(3, 70);
+  }
+
+  @Test
+  void aStageSectionIsFoundByItsRecordType() {
+    StageSettings settings = StageSettings.load(ConfigSource.directory(CONFIG));
+
+    assertThat(settings.section(SyncConfig.class)).isSameAs(settings.sync());
+    assertThat(settings.section(PromotionStageSettings.class)).isSameAs(settings.promotion());
+    assertThatThrownBy(() -> settings.section(String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no section of type String");
   }
 
   @Test

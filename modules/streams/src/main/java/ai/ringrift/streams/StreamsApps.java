@@ -2,28 +2,35 @@ package ai.ringrift.streams;
 
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
-import ai.ringrift.streams.circuit.CircuitBreakerApp;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppProvider;
 import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
-import ai.ringrift.streams.promotion.PromotionControllerApp;
-import ai.ringrift.streams.signals.SignalComputerApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The three Streams apps in one process sharing one service runtime (the embedded run, or a small
+ * The Streams apps in one process sharing one service runtime (the embedded run, or a small
  * deployment): each keeps its own application id and state directory and registers its own status
  * view ({@code /status/signals}, {@code /status/circuits}, {@code /status/models}).
  */
 public final class StreamsApps implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(StreamsApps.class);
 
-  /** The three apps, in the order they start. */
-  public static final List<StreamsAppSpec<?>> SPECS =
-      List.of(SignalComputerApp.SPEC, CircuitBreakerApp.SPEC, PromotionControllerApp.SPEC);
+  /**
+   * The apps on the classpath, each found by its {@link StreamsAppProvider}, in the order they
+   * start (signal computer, circuit breakers, promotion controller).
+   */
+  public static List<StreamsAppSpec<?>> specs() {
+    List<StreamsAppSpec<?>> specs = new ArrayList<>();
+    for (StreamsAppProvider provider : ServiceLoader.load(StreamsAppProvider.class)) {
+      specs.add(provider.spec());
+    }
+    return List.copyOf(specs);
+  }
 
   private final List<StreamsApp> apps;
 
@@ -40,7 +47,7 @@ public final class StreamsApps implements AutoCloseable {
   public static StreamsApps start(ServiceContext context, StreamsSettings settings) {
     List<StreamsApp> started = new ArrayList<>();
     try {
-      for (StreamsAppSpec<?> spec : SPECS) {
+      for (StreamsAppSpec<?> spec : specs()) {
         started.add(StreamsApp.start(context, settings, spec));
       }
       return new StreamsApps(started);

@@ -6,24 +6,18 @@ import ai.ringrift.admin.cli.OutputOptions;
 import ai.ringrift.admin.cli.RunsAsService;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
-import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.runtime.StandardHealthChecks;
-import ai.ringrift.runtime.health.HealthSettings;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.daemon.KafkaDaemonEvents;
-import ai.ringrift.stages.daemon.LaunchSelection;
-import ai.ringrift.streams.common.StreamsSettings;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,17 +94,12 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
   }
 
   /**
-   * The daemons this command can start: the stage services and allocator of the stages module, and
-   * the Streams apps with the settings of {@code streams.yaml}.
+   * The daemons this command can start: those of every bundle on the classpath (the stage services
+   * and the allocator of the stages module, the Streams apps with the settings of {@code
+   * streams.yaml}).
    */
-  public static DaemonCatalog registry() {
-    return DaemonCatalog.fromClasspath()
-        .with(streamsApps(context -> StreamsSettings.load(context.config(), System.getenv())));
-  }
-
-  /** The three Streams apps as daemons, each started with {@code settings}. */
-  public static DaemonCatalog streamsApps(Function<ServiceContext, StreamsSettings> settings) {
-    return StreamsDaemon.registry(settings);
+  public static DaemonCatalog daemons() {
+    return ServiceBundles.fromClasspath().daemons();
   }
 
   @Override
@@ -147,22 +136,12 @@ public final class LaunchCommand implements Callable<Integer>, RunsAsService {
     PrintWriter out = spec.commandLine().getOut();
     awaitCluster(out); // fail, in one line, when the cluster is not there (in time)
     KafkaSettings kafka = connection.kafkaSettings();
-    ServiceRuntime runtime =
-        ServiceRuntime.start("launcher", RuntimeSettings.load(config, System.getenv()));
     // /health answers for the whole machine: the cluster and the registry reachable
-    StandardHealthChecks.register(runtime, kafka, connection.wire(), HealthSettings.load(config));
-    ServiceContext context = ServiceMain.context(config, kafka, runtime);
-    Clock clock = Clock.systemUTC();
+    ServiceContext context = ServiceMain.start("launcher", config, kafka, connection.wire());
+    ServiceRuntime runtime = context.runtime();
     DaemonLauncher launcher;
     try {
-      launcher =
-          DaemonLauncher.start(
-              context,
-              settings,
-              registry(),
-              chosen,
-              KafkaDaemonEvents.of(context, "launcher@" + runtime.instanceId(), clock),
-              clock);
+      launcher = DaemonLauncher.start(context, settings, daemons(), chosen, "launcher");
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -1,6 +1,5 @@
 package ai.ringrift.admin.up;
 
-import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.dashboard.Dashboard;
@@ -8,7 +7,9 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.simulation.cluster.SimulatedCluster;
+import ai.ringrift.streams.StreamsBundle;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,13 +66,14 @@ public final class EmbeddedLoop implements AutoCloseable {
       loop.dashboard = loop.runtime.manage(Dashboard.start(context));
       StreamsSettings streams =
           StreamsSettings.load(config, Map.of()).withStateDir(dataDir.resolve("streams"));
-      // one launcher runs everything, as `ringrift launch` does: heartbeats, /status/daemons
+      // one launcher runs every bundle's daemons, as `ringrift launch` does: heartbeats,
+      // /status/daemons; the stages share their parts, the apps keep their state in the data dir
       loop.runtime.manage(
           SimulatedCluster.start(
               context,
               dataDir.resolve("loop"),
               settings.configKeys(),
-              LaunchCommand.streamsApps(ignored -> streams)));
+              ServiceBundles.fromClasspath().with(StreamsBundle.of(streams))));
     } catch (RuntimeException | InterruptedException e) {
       loop.close();
       throw e;

@@ -6,11 +6,11 @@ import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.config.SecretFiles;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.sync.SyncHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -309,7 +309,7 @@ class ComposeFileTest {
       String daemon = last.matchedOptionValue("--stage", "");
       assertThat(LaunchSelection.stage(daemon).resolve(DaemonSettings.load(CONFIG)))
           .containsExactly(daemon);
-      assertThat(LaunchCommand.registry().names()).as(service).contains(daemon);
+      assertThat(LaunchCommand.daemons().names()).as(service).contains(daemon);
     }
   }
 

@@ -11,15 +11,16 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.daemon.DaemonHealthSettings;
-import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.daemon.DaemonStatus;
-import ai.ringrift.stages.daemon.DaemonStatusReader;
-import ai.ringrift.stages.daemon.KafkaDaemonEvents;
-import ai.ringrift.stages.daemon.LaunchSelection;
-import ai.ringrift.stages.daemon.RestartSettings;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonHealthSettings;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.DaemonStatus;
+import ai.ringrift.runtime.daemon.DaemonStatusReader;
+import ai.ringrift.runtime.daemon.KafkaDaemonEvents;
+import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.RestartSettings;
+import ai.ringrift.streams.StreamsDaemon;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.promotion.PromotionControllerApp;
 import ai.ringrift.testkit.KafkaCluster;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ringrift launch --all}: the launcher's registry makes every daemon of the repository's
+ * {@code ringrift launch --all}: the launcher's catalog makes every daemon of the repository's
  * daemons.yaml — the allocator, the five stage services and the three Streams apps — and supervises
  * the Streams apps like the others: one that dies is restarted.
  */
@@ -71,8 +72,8 @@ class LaunchAllIT {
   void launchAllStartsTheStageServicesTheAllocatorAndTheStreamsApps(KafkaCluster cluster)
       throws Exception {
     DaemonSettings repository = DaemonSettings.load(config);
-    DaemonCatalog registry = LaunchCommand.registry();
-    assertThat(registry.names())
+    DaemonCatalog catalog = LaunchCommand.daemons();
+    assertThat(catalog.names())
         .as("every configured daemon is wired in, and nothing else")
         .isEqualTo(new java.util.TreeSet<>(LaunchSelection.all().resolve(repository)))
         .contains("signal-computer", "circuit-breakers", "promotion-controller");
@@ -86,7 +87,7 @@ class LaunchAllIT {
           DaemonLauncher.start(
               context,
               fast(repository, repository.daemons()),
-              registry,
+              catalog,
               LaunchSelection.all(),
               events(kafka, cluster, context, node),
               Clock.systemUTC())) {
@@ -95,7 +96,7 @@ class LaunchAllIT {
             .untilAsserted(
                 () -> {
                   Map<String, DaemonHeartbeat> seen = latest(reader, node);
-                  assertThat(seen.keySet()).isEqualTo(registry.names());
+                  assertThat(seen.keySet()).isEqualTo(catalog.names());
                   assertThat(seen.values())
                       .allSatisfy(h -> assertThat(h.getState()).isEqualTo(DaemonState.RUNNING));
                 });
@@ -113,7 +114,7 @@ class LaunchAllIT {
     DaemonSettings repository = DaemonSettings.load(config);
     String name = PromotionControllerApp.NAME;
     List<StreamsApp> started = new CopyOnWriteArrayList<>();
-    DaemonCatalog registry =
+    DaemonCatalog catalog =
         DaemonCatalog.empty()
             .with(
                 name,
@@ -132,7 +133,7 @@ class LaunchAllIT {
           DaemonLauncher.start(
               context,
               fast(repository, Map.of(name, repository.daemons().get(name))),
-              registry,
+              catalog,
               LaunchSelection.stage(name),
               events(kafka, cluster, context, "streams-restart-" + System.nanoTime()),
               Clock.systemUTC())) {

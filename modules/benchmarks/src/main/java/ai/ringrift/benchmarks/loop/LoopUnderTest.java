@@ -10,6 +10,10 @@ import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.StageServices;
 import ai.ringrift.stages.StageSettings;
@@ -17,11 +21,6 @@ import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
 import ai.ringrift.stages.bandwidth.BandwidthSettings;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.daemon.KafkaDaemonEvents;
-import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
@@ -29,11 +28,12 @@ import ai.ringrift.stages.sync.SyncHost;
 import ai.ringrift.streams.StreamsApps;
 import ai.ringrift.streams.common.StreamsSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,17 +164,17 @@ final class LoopUnderTest implements AutoCloseable {
             stageSettings,
             Actions.none().with(new InstantActions()),
             StageSupport.GROUP_PREFIX);
-    DaemonCatalog registry = stages.registry();
-    Clock clock = Clock.systemUTC();
+    DaemonCatalog catalog = stages.bundle().daemons();
+    // the allocator runs beside the launcher (above), so the launcher starts the stage services
+    Set<String> services = new TreeSet<>(catalog.names());
+    services.remove(BandwidthAllocatorService.NAME);
     DaemonLauncher launcher =
         DaemonLauncher.start(
             context,
-            DaemonSettings.load(context.config()).only(registry.names(), Map.of()),
-            registry,
+            DaemonSettings.load(context.config()).only(services, Map.of()),
+            catalog,
             LaunchSelection.all(),
-            KafkaDaemonEvents.of(
-                context, "loop-benchmark@" + context.runtime().instanceId(), clock),
-            clock);
+            "loop-benchmark");
     runtime.manage(
         () -> {
           launcher.close(); // the services stop before what they share

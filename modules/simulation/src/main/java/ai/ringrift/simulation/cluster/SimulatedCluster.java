@@ -5,6 +5,12 @@ import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.DaemonCatalog;
+import ai.ringrift.runtime.daemon.DaemonLauncher;
+import ai.ringrift.runtime.daemon.DaemonSettings;
+import ai.ringrift.runtime.daemon.DaemonStatus;
+import ai.ringrift.runtime.daemon.LaunchSelection;
+import ai.ringrift.runtime.daemon.ServiceBundles;
 import ai.ringrift.simulation.SimulatedActions;
 import ai.ringrift.simulation.SimulationSettings;
 import ai.ringrift.stages.StageServices;
@@ -12,13 +18,6 @@ import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.rsync.RsyncSpec;
-import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
-import ai.ringrift.stages.daemon.DaemonCatalog;
-import ai.ringrift.stages.daemon.DaemonLauncher;
-import ai.ringrift.stages.daemon.DaemonSettings;
-import ai.ringrift.stages.daemon.DaemonStatus;
-import ai.ringrift.stages.daemon.KafkaDaemonEvents;
-import ai.ringrift.stages.daemon.LaunchSelection;
 import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
@@ -26,7 +25,6 @@ import ai.ringrift.stages.sync.SyncConfig;
 import ai.ringrift.stages.sync.SyncHost;
 import com.codahale.metrics.MetricRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * training host), a {@link SimulatedSelfplayWorker} per selfplay host plays batches, and the real
  * stage services and bandwidth allocator move the data, train, evaluate and publish models with the
  * simulated workload, at the pace of the {@code simulation.loop} section, all under one daemon
- * launcher (heartbeats, {@code /status/daemons}, restarts). The Streams apps (signals, breakers,
- * promotion) are the caller's to add, as daemons of the same launcher.
+ * launcher (heartbeats, {@code /status/daemons}, restarts). Whatever else runs under the same
+ * launcher (the Streams apps of {@code ringrift up}) comes in the caller's bundles.
  *
  * <pre>{@code
  * try (SimulatedCluster loop =
- *     SimulatedCluster.start(context, dataDir, ConfigKeys.all(), streamsAppsAsDaemons)) { ... }
+ *     SimulatedCluster.start(context, dataDir, ConfigKeys.all(), ServiceBundles.fromClasspath())) {
+ *   ...
+ * }
  * }</pre>
  */
 public final class SimulatedCluster implements AutoCloseable {
@@ -76,15 +76,16 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The simulated loop of {@code configs} with the config of {@code context}. */
   public static SimulatedCluster start(
       ServiceContext context, Path dataDir, List<ConfigKey> configs) throws InterruptedException {
-    return start(context, dataDir, configs, DaemonCatalog.empty());
+    return start(context, dataDir, configs, ServiceBundles.none());
   }
 
   /**
    * The simulated loop of {@code configs} with the config of {@code context}, and the daemons of
-   * {@code platform} (the Streams apps of {@code ringrift up}) under the same launcher.
+   * the bundles of {@code platform} (those on the classpath for {@code ringrift up}) under the same
+   * launcher, the stages' bundle replaced by the simulated cluster's.
    */
   public static SimulatedCluster start(
-      ServiceContext context, Path dataDir, List<ConfigKey> configs, DaemonCatalog platform)
+      ServiceContext context, Path dataDir, List<ConfigKey> configs, ServiceBundles platform)
       throws InterruptedException {
     return start(
         context,
@@ -108,14 +109,15 @@ public final class SimulatedCluster implements AutoCloseable {
       List<ConfigKey> configs,
       String groupPrefix)
       throws InterruptedException {
-    return start(context, base, simulation, dataDir, configs, groupPrefix, DaemonCatalog.empty());
+    return start(context, base, simulation, dataDir, configs, groupPrefix, ServiceBundles.none());
   }
 
   /**
-   * Runs the bandwidth allocator, the five stage services, the daemons of {@code platform} and one
-   * simulated selfplay worker per host under one {@link DaemonLauncher}: supervised, restarted,
-   * reported on {@code /status/daemons} and in {@code DaemonHeartbeat}s, as {@code ringrift launch}
-   * runs them. Each daemon named in {@code daemons.yaml} keeps its settings there.
+   * Runs the stages' bundle (the bandwidth allocator and the stage services, sharing their parts),
+   * the daemons of the other bundles of {@code platform} and one simulated selfplay worker per host
+   * under one {@link DaemonLauncher}: supervised, restarted, reported on {@code /status/daemons}
+   * and in {@code DaemonHeartbeat}s, as {@code ringrift launch} runs them. Each daemon named in
+   * {@code daemons.yaml} keeps its settings there.
    */
   public static SimulatedCluster start(
       ServiceContext context,
@@ -124,7 +126,7 @@ public final class SimulatedCluster implements AutoCloseable {
       Path dataDir,
       List<ConfigKey> configs,
       String groupPrefix,
-      DaemonCatalog platform)
+      ServiceBundles platform)
       throws InterruptedException {
     SimulatedCluster cluster =
         new SimulatedCluster(
@@ -139,14 +141,9 @@ public final class SimulatedCluster implements AutoCloseable {
               cluster.settings,
               Actions.fromClasspath(context.config()).with(SimulatedActions.of(simulation)),
               groupPrefix);
-      DaemonCatalog registry =
-          cluster
-              .stages
-              .registry()
-              .with(BandwidthAllocatorService.NAME, BandwidthAllocatorService::create)
-              .with(platform)
-              .with(cluster.workers(context, configs));
-      cluster.launcher = cluster.launch(context, registry);
+      DaemonCatalog catalog =
+          platform.with(cluster.stages.bundle()).daemons().with(cluster.workers(context, configs));
+      cluster.launcher = cluster.launch(context, catalog);
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -222,7 +219,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** One simulated selfplay worker per host, a fresh one (on the host's publisher) per start. */
   private DaemonCatalog workers(ServiceContext context, List<ConfigKey> configs) {
-    DaemonCatalog registry = DaemonCatalog.empty();
+    DaemonCatalog catalog = DaemonCatalog.empty();
     for (SyncHost host : settings.sync().selfplayHosts()) {
       EventPublisher publisher =
           EventPublisher.builder()
@@ -236,8 +233,8 @@ public final class SimulatedCluster implements AutoCloseable {
       publishers.add(publisher);
       String name = WORKER_PREFIX + host.name();
       workerNames.add(name);
-      registry =
-          registry.with(
+      catalog =
+          catalog.with(
               name,
               ignored -> {
                 SimulatedSelfplayWorker worker =
@@ -253,23 +250,17 @@ public final class SimulatedCluster implements AutoCloseable {
                 return worker;
               });
     }
-    return registry;
+    return catalog;
   }
 
-  private DaemonLauncher launch(ServiceContext context, DaemonCatalog registry) {
+  private DaemonLauncher launch(ServiceContext context, DaemonCatalog catalog) {
     Map<String, DaemonSettings.Spec> simulatedHosts = new TreeMap<>();
     workerNames.forEach(
         name -> simulatedHosts.put(name, new DaemonSettings.Spec(false, List.of())));
     DaemonSettings daemons =
-        DaemonSettings.load(context.config()).only(registry.names(), simulatedHosts);
-    Clock clock = Clock.systemUTC();
+        DaemonSettings.load(context.config()).only(catalog.names(), simulatedHosts);
     return DaemonLauncher.start(
-        context,
-        daemons,
-        registry,
-        LaunchSelection.all(),
-        KafkaDaemonEvents.of(context, "simulated-cluster@" + context.runtime().instanceId(), clock),
-        clock);
+        context, daemons, catalog, LaunchSelection.all(), "simulated-cluster");
   }
 
   /** The settings the stages run with. */

@@ -3,13 +3,13 @@ package ai.ringrift.stages.bandwidth;
 import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.runtime.roles.LeaderRole;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.runtime.roles.RoleElection;
 import ai.ringrift.runtime.roles.RoleListener;
 import ai.ringrift.runtime.roles.RoleTerm;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
+import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -97,12 +97,16 @@ public final class BandwidthAllocatorService implements Daemon, RoleListener {
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     RoleElection current = election;
     if (current == null) {
-      return Health.unhealthy("not started");
+      return HealthCheck.Result.unhealthy("not started");
     }
-    return current.status().lastError().map(Health::unhealthy).orElse(Health.ok());
+    return current
+        .status()
+        .lastError()
+        .map(HealthCheck.Result::unhealthy)
+        .orElse(HealthCheck.Result.healthy());
   }
 
   @Override
@@ -129,18 +133,5 @@ public final class BandwidthAllocatorService implements Daemon, RoleListener {
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
-  }
-
-  /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return BandwidthAllocatorService.create(context);
-    }
   }
 }

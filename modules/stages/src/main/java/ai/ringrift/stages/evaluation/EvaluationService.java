@@ -8,19 +8,21 @@ import ai.ringrift.events.Stage;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ResultFormatException;
 import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.host.Actions;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.RunOutcome;
 import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
+import ai.ringrift.stages.host.StageProvider;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
@@ -148,7 +150,7 @@ public final class EvaluationService extends StageService<EvaluationService> {
   }
 
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
+  public static final class Provider implements StageProvider {
     @Override
     public String name() {
       return NAME;
@@ -157,6 +159,13 @@ public final class EvaluationService extends StageService<EvaluationService> {
     @Override
     public Daemon create(ServiceContext context) throws InterruptedException {
       return EvaluationService.create(context);
+    }
+
+    @Override
+    public Daemon create(SharedStageParts shared) {
+      StageSections s = shared.settings();
+      return new EvaluationService(
+          s.section(EvaluationConfig.class), s.runs(), shared.actions(), shared.support());
     }
   }
 }

@@ -8,15 +8,17 @@ import ai.ringrift.events.SyncDataType;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.host.Actions;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
 import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageProvider;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
@@ -147,7 +149,7 @@ public final class ExportService extends StageService<ExportService> {
   }
 
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
+  public static final class Provider implements StageProvider {
     @Override
     public String name() {
       return NAME;
@@ -156,6 +158,13 @@ public final class ExportService extends StageService<ExportService> {
     @Override
     public Daemon create(ServiceContext context) throws InterruptedException {
       return ExportService.create(context);
+    }
+
+    @Override
+    public Daemon create(SharedStageParts shared) {
+      StageSections s = shared.settings();
+      return new ExportService(
+          s.section(ExportConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
     }
   }
 }

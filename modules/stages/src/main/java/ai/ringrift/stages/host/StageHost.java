@@ -9,6 +9,8 @@ import ai.ringrift.client.subscribe.SubscriberBuilder;
 import ai.ringrift.config.ConfigException;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
+import ai.ringrift.runtime.daemon.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,10 +162,10 @@ public final class StageHost implements Daemon, AutoCloseable {
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     EventSubscriber current = subscriber;
     if (current == null) {
-      return Health.unhealthy("not started");
+      return HealthCheck.Result.unhealthy("not started");
     }
     Optional<String> problem =
         current
@@ -171,7 +173,7 @@ public final class StageHost implements Daemon, AutoCloseable {
             .map(e -> "subscriber stopped: " + e)
             .or(() -> writer.fatalError().map(e -> "cannot record runs: " + e))
             .or(() -> support.tables().lastError().map(e -> "state tables: " + e));
-    return problem.map(Health::unhealthy).orElse(Health.ok());
+    return problem.map(HealthCheck.Result::unhealthy).orElse(HealthCheck.Result.healthy());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package ai.ringrift.stages.host;
 
+import ai.ringrift.runtime.daemon.Daemon;
+import com.codahale.metrics.health.HealthCheck;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
@@ -34,7 +36,7 @@ public abstract class StageService<S extends StageService<S>> implements Daemon,
   }
 
   @Override
-  public Health health() {
+  public HealthCheck.Result health() {
     return host().health();
   }
 

@@ -6,13 +6,15 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.RunOutcome;
 import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageProvider;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
@@ -127,7 +129,7 @@ public final class PromotionService extends StageService<PromotionService> {
   }
 
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
+  public static final class Provider implements StageProvider {
     @Override
     public String name() {
       return NAME;
@@ -136,6 +138,13 @@ public final class PromotionService extends StageService<PromotionService> {
     @Override
     public Daemon create(ServiceContext context) throws InterruptedException {
       return PromotionService.create(context);
+    }
+
+    @Override
+    public Daemon create(SharedStageParts shared) {
+      StageSections s = shared.settings();
+      return new PromotionService(
+          s.section(PromotionStageSettings.class), s.paths(), s.runs(), shared.support());
     }
   }
 }

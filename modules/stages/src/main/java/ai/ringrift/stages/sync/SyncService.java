@@ -8,15 +8,17 @@ import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
 import ai.ringrift.stages.host.Actions;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
 import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageProvider;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
@@ -160,7 +162,7 @@ public final class SyncService extends StageService<SyncService> {
   }
 
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
+  public static final class Provider implements StageProvider {
     @Override
     public String name() {
       return NAME;
@@ -169,6 +171,18 @@ public final class SyncService extends StageService<SyncService> {
     @Override
     public Daemon create(ServiceContext context) throws InterruptedException {
       return SyncService.create(context);
+    }
+
+    @Override
+    public Daemon create(SharedStageParts shared) {
+      StageSections s = shared.settings();
+      return new SyncService(
+          s.section(SyncConfig.class),
+          s.paths(),
+          s.runs(),
+          shared.actions(),
+          shared.support(),
+          shared.bandwidth());
     }
   }
 }

@@ -9,16 +9,18 @@ import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
+import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.host.Actions;
-import ai.ringrift.stages.host.Daemon;
-import ai.ringrift.stages.host.DaemonProvider;
 import ai.ringrift.stages.host.RunPolicy;
+import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageHost;
 import ai.ringrift.stages.host.StageJob;
 import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.host.StageProvider;
+import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
@@ -201,7 +203,7 @@ public final class TrainingService extends StageService<TrainingService> {
   }
 
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements DaemonProvider {
+  public static final class Provider implements StageProvider {
     @Override
     public String name() {
       return NAME;
@@ -210,6 +212,13 @@ public final class TrainingService extends StageService<TrainingService> {
     @Override
     public Daemon create(ServiceContext context) throws InterruptedException {
       return TrainingService.create(context);
+    }
+
+    @Override
+    public Daemon create(SharedStageParts shared) {
+      StageSections s = shared.settings();
+      return new TrainingService(
+          s.section(TrainingConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
     }
   }
 }

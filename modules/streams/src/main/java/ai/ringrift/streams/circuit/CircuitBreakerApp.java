@@ -10,6 +10,7 @@ import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppProvider;
 import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
@@ -59,6 +60,14 @@ public final class CircuitBreakerApp {
           (app, config) -> new StoreView<CircuitState>(app, STORE, "circuits"));
 
   private CircuitBreakerApp() {}
+
+  /** Finds the app's {@link #SPEC} ({@code META-INF/services}). */
+  public static final class Provider implements StreamsAppProvider {
+    @Override
+    public StreamsAppSpec<?> spec() {
+      return SPEC;
+    }
+  }
 
   /** The event types read from their catalog topics (the stage runs aside). */
   static List<Class<? extends SpecificRecord>> inputs() {

@@ -12,6 +12,7 @@ import ai.ringrift.streams.common.AppConfig;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppProvider;
 import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
@@ -65,6 +66,14 @@ public final class PromotionControllerApp {
           (app, config) -> new StoreView<ModelRegistryEntry>(app, MODEL_REGISTRY_STORE, "models"));
 
   private PromotionControllerApp() {}
+
+  /** Finds the app's {@link #SPEC} ({@code META-INF/services}). */
+  public static final class Provider implements StreamsAppProvider {
+    @Override
+    public StreamsAppSpec<?> spec() {
+      return SPEC;
+    }
+  }
 
   /** The topology, shared by {@link #SPEC} and the tests. */
   public static Topology buildTopology(AppConfig<PromotionConfig> config) {

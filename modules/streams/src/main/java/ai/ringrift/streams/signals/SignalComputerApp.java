@@ -13,6 +13,7 @@ import ai.ringrift.streams.common.OutputHeaders;
 import ai.ringrift.streams.common.SeenEvents;
 import ai.ringrift.streams.common.StoreView;
 import ai.ringrift.streams.common.StreamsApp;
+import ai.ringrift.streams.common.StreamsAppProvider;
 import ai.ringrift.streams.common.StreamsAppSpec;
 import ai.ringrift.streams.common.StreamsSettings;
 import ai.ringrift.streams.common.Topologies;
@@ -66,6 +67,14 @@ public final class SignalComputerApp {
           SignalComputerApp::signalView);
 
   private SignalComputerApp() {}
+
+  /** Finds the app's {@link #SPEC} ({@code META-INF/services}). */
+  public static final class Provider implements StreamsAppProvider {
+    @Override
+    public StreamsAppSpec<?> spec() {
+      return SPEC;
+    }
+  }
 
   /** The topology, shared by {@link #SPEC} and the tests. */
   public static Topology buildTopology(AppConfig<SignalsConfig> config) {
