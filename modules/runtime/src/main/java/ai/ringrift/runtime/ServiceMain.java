@@ -10,6 +10,8 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.health.HealthSettings;
 import ai.ringrift.runtime.metrics.KafkaClientMetrics;
+import java.io.PrintStream;
+import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,46 @@ public final class ServiceMain {
   @FunctionalInterface
   public interface Component {
     AutoCloseable start(ServiceContext context) throws Exception;
+  }
+
+  /**
+   * {@code scripts/ringrift-service NAME}: runs the {@link StandaloneService} called {@code NAME}
+   * (found with {@link java.util.ServiceLoader}); without a name, or with {@code --help}, lists
+   * them. An unknown name prints one line saying so and the list, and exits 2.
+   */
+  public static void main(String[] args) {
+    SortedMap<String, StandaloneService> services = StandaloneService.fromClasspath();
+    int exit = choose(args, services, System.out, System.err);
+    if (exit >= 0) {
+      System.exit(exit);
+    }
+    services.get(args[0]).main().run();
+  }
+
+  /** What {@link #main} does with {@code args}: an exit code, or -1 to run the service named. */
+  static int choose(
+      String[] args,
+      SortedMap<String, StandaloneService> services,
+      PrintStream out,
+      PrintStream err) {
+    String usage = "usage: scripts/ringrift-service <service>\n" + StandaloneService.list(services);
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.print(usage);
+      return 0;
+    }
+    if (args.length != 1) {
+      err.print(usage);
+      return 2;
+    }
+    if (!services.containsKey(args[0])) {
+      err.println(
+          "ringrift-service: unknown service '"
+              + args[0]
+              + "'; run one of those listed below, or `ringrift launch --stage NAME` for a daemon");
+      err.print(usage);
+      return 2;
+    }
+    return -1;
   }
 
   /** Runs {@code component} as service {@code name} until the process is told to stop. */

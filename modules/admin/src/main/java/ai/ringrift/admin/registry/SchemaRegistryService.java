@@ -7,8 +7,10 @@ import ai.ringrift.config.SecretFiles;
 import ai.ringrift.http.KeyStoreFile;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
 import ai.ringrift.registry.settings.RegistrySettings;
+import ai.ringrift.runtime.StandaloneService;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,6 +148,24 @@ public final class SchemaRegistryService {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+    }
+  }
+
+  /** The registry as a process of its own: {@code scripts/ringrift-service schema-registry}. */
+  public static final class Provider implements StandaloneService.Provider {
+    @Override
+    public List<StandaloneService> services() {
+      return List.of(
+          new StandaloneService(
+              "schema-registry",
+              "the schema registry (RINGRIFT_REGISTRY_* variables, docs/cluster.md)",
+              () -> {
+                try {
+                  main(new String[0]);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
     }
   }
 

@@ -6,6 +6,7 @@ import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.launch.LaunchCommand;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.config.SecretFiles;
+import ai.ringrift.runtime.StandaloneService;
 import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.LaunchSelection;
 import ai.ringrift.stages.StageSettings;
@@ -313,26 +314,12 @@ class ComposeFileTest {
     }
   }
 
-  /** {@code ringrift-service NAME}: NAME is in the script's table, and its class has a main. */
+  /** {@code ringrift-service NAME}: a module offers a standalone service of that name. */
   private static void assertServiceHasAMain(String service, List<String> invocation) {
     assertThat(invocation).as(service).hasSize(2);
-    String script;
-    try {
-      script = Files.readString(ROOT.resolve("scripts/ringrift-service"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Matcher entry =
-        Pattern.compile("\\[" + Pattern.quote(invocation.get(1)) + "\\]=([\\w.]+)").matcher(script);
-    assertThat(entry.find()).as(service + ": ringrift-service knows " + invocation.get(1)).isTrue();
-    String source = entry.group(1).replace('.', '/') + ".java";
-    try (var files = Files.walk(ROOT.resolve("modules"))) {
-      List<Path> found = files.filter(f -> f.endsWith(Path.of("src/main/java", source))).toList();
-      assertThat(found).as(service + ": source of " + entry.group(1)).hasSize(1);
-      assertThat(Files.readString(found.get(0))).contains("public static void main(String[] args)");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    assertThat(StandaloneService.fromClasspath())
+        .as(service + ": ringrift-service knows " + invocation.get(1))
+        .containsKey(invocation.get(1));
   }
 
   @SuppressWarnings("unchecked")
