@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * Writes a stage's {@code StageRun} records with the events that go with them, each set in one
  * transaction, and shows them to the state table at once. A failed write is tried again (the broker
  * may be away for a while) until it succeeds or the run is handed back.
+ *
+ * <p>One record at a time: each record carries the finished triggers of the latest one forward, so
+ * reading the latest and writing the next is one step, and two runs of a (config, stage) in
+ * different lanes never drop each other's finished trigger. The writer commits one transaction at a
+ * time anyway, so this costs no parallelism.
  */
 final class RunRecorder {
   private static final Logger LOGGER = LoggerFactory.getLogger(RunRecorder.class);
@@ -51,22 +56,24 @@ final class RunRecorder {
   }
 
   /** Records that {@code attempt} starts, with {@code events}. */
-  void started(StageJob job, RunHandle run, RunAttempt attempt, List<SpecificRecord> events) {
+  synchronized void started(
+      StageJob job, RunHandle run, RunAttempt attempt, List<SpecificRecord> events) {
     write(run, record(job, RunStatus.STARTED, attempt.attempt(), null, null, kept(job)), events);
   }
 
-  /** Records that {@code attempt} failed with {@code error}, with {@code events}. */
-  void failed(StageJob job, RunHandle run, int attempt, String error, List<SpecificRecord> events) {
-    write(run, record(job, RunStatus.FAILED, attempt, error, null, kept(job)), events);
+  /** Records that {@code attempt} failed with {@code error}, with {@code events}; returns it. */
+  synchronized StageRun failed(
+      StageJob job, RunHandle run, int attempt, String error, List<SpecificRecord> events) {
+    return write(run, record(job, RunStatus.FAILED, attempt, error, null, kept(job)), events);
   }
 
   /** Records that {@code attempt} was handed back. */
-  void interrupted(StageJob job, RunHandle run, int attempt, String reason) {
+  synchronized void interrupted(StageJob job, RunHandle run, int attempt, String reason) {
     write(run, record(job, RunStatus.INTERRUPTED, attempt, reason, null, kept(job)), List.of());
   }
 
   /** Records the trigger as done with {@code outcome}'s events: it is never run again. */
-  void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
+  synchronized void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
     String output = outcome.outputPath().orElse(null);
     TriggerOutcome done =
         finished(job, RunStatus.SUCCEEDED, attempt, output, outcome.resultEventId().orElse(null));
@@ -77,7 +84,7 @@ final class RunRecorder {
   }
 
   /** Gives the trigger up after {@code attempts} attempts: PipelineFailed, never run again. */
-  void gaveUp(StageJob job, RunHandle run, int attempts, String error) {
+  synchronized void gaveUp(StageJob job, RunHandle run, int attempts, String error) {
     PipelineFailed failed =
         PipelineFailed.newBuilder()
             .setHeader(publisher.headerReactingTo(job.trigger()))
@@ -137,7 +144,7 @@ final class RunRecorder {
         .build();
   }
 
-  private void write(RunHandle run, StageRun record, List<SpecificRecord> events) {
+  private StageRun write(RunHandle run, StageRun record, List<SpecificRecord> events) {
     List<SpecificRecord> all = new ArrayList<>();
     all.add(record);
     all.addAll(events);
@@ -153,6 +160,7 @@ final class RunRecorder {
           record.getAttempt(),
           record.getStatus(),
           record.getError() == null ? "" : ": " + record.getError());
+      return record;
     } finally {
       run.enter(RunHandle.Phase.WAITING);
     }

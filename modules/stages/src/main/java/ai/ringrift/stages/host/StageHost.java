@@ -55,6 +55,7 @@ public final class StageHost implements Daemon, AutoCloseable {
   private final StageSupport support;
   private final EventPublisher publisher;
   private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers;
+  private final Map<Class<? extends SpecificRecord>, String> lanes;
   private final List<AutoCloseable> owned;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final Deduplicator handled;
@@ -69,6 +70,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     this.policy = builder.policy;
     this.support = builder.support;
     this.triggers = Map.copyOf(builder.triggers);
+    this.lanes = Map.copyOf(builder.lanes);
     this.owned = List.copyOf(builder.owned);
     checkCopartitioned();
     this.publisher = support.publisher(name);
@@ -134,6 +136,7 @@ public final class StageHost implements Daemon, AutoCloseable {
             (T event, EventContext context) ->
                 runner.submit(
                     configOf(event),
+                    lanes.getOrDefault(type, ""),
                     new TopicPartition(context.topic(), context.partition()),
                     typed.decide(event))));
   }
@@ -255,6 +258,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     private final StageSupport support;
     private final RunPolicy policy;
     private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers = new LinkedHashMap<>();
+    private final Map<Class<? extends SpecificRecord>, String> lanes = new LinkedHashMap<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Builder(String name, Stage stage, StageSupport support, RunPolicy policy) {
@@ -267,6 +271,22 @@ public final class StageHost implements Daemon, AutoCloseable {
     /** Reacts to {@code type}: {@code trigger} decides what to run for each event. */
     public <T extends SpecificRecord> Builder on(Class<T> type, Trigger<T> trigger) {
       triggers.put(type, trigger);
+      lanes.remove(type);
+      return this;
+    }
+
+    /**
+     * Reacts to {@code type} in lane {@code lane} of each config: its runs go one at a time, in
+     * order, beside (not after) the runs of the config's other lanes. A lane is for work that must
+     * not hold up the config's main runs (a model distribution beside games syncs); its runs still
+     * record themselves under the (config, stage) key, see {@link TriggerRunner}.
+     */
+    public <T extends SpecificRecord> Builder on(Class<T> type, String lane, Trigger<T> trigger) {
+      if (lane == null || lane.isBlank()) {
+        throw new IllegalArgumentException("a lane needs a name");
+      }
+      triggers.put(type, trigger);
+      lanes.put(type, lane);
       return this;
     }
 

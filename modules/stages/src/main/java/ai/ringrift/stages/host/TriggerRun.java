@@ -30,6 +30,9 @@ final class TriggerRun {
   private final TriggerRunner.Parts parts;
   private final Clock clock;
 
+  /** This run's latest FAILED record, for when another lane's record stands over it. */
+  private StageRun own;
+
   TriggerRun(StageJob job, RunHandle run, TriggerRunner.Parts parts) {
     this.job = job;
     this.run = run;
@@ -43,6 +46,9 @@ final class TriggerRun {
       run.check();
       parts.support().tables().awaitCaughtUp(CATCH_UP);
       TriggerLookup at = TriggerLookup.of(parts.recorder().latest(job), job.triggerId());
+      if (at.kind() == TriggerLookup.Kind.FRESH && own != null) {
+        at = TriggerLookup.of(own, job.triggerId()); // a run of another lane wrote since
+      }
       boolean done =
           switch (at.kind()) {
             case FINISHED -> {
@@ -130,7 +136,7 @@ final class TriggerRun {
 
   private void fail(RunAttempt attempt, String error) {
     List<SpecificRecord> events = new ArrayList<>(job.failureEvents(attempt, error));
-    parts.recorder().failed(job, run, attempt.attempt(), error, events);
+    own = parts.recorder().failed(job, run, attempt.attempt(), error, events);
     parts.metrics().failed.inc();
   }
 

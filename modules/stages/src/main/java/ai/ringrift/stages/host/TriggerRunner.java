@@ -18,9 +18,19 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs a stage's work off the poll thread: one run at a time per (config, stage), each taken to its
- * end by the exactly-one-run-per-trigger rules ({@link TriggerRun}), handed back when its partition
- * moves or the service stops.
+ * Runs a stage's work off the poll thread: one run at a time per (config, stage, lane), each taken
+ * to its end by the exactly-one-run-per-trigger rules ({@link TriggerRun}), handed back when its
+ * partition moves or the service stops.
+ *
+ * <p>Most work runs in the config's main lane. A named lane (the sync stage's model distributions)
+ * runs beside it: its runs record themselves under the same (config, stage) key of {@code
+ * ringrift.state.stage-runs}, whose record holds one trigger in flight, so a record of one lane can
+ * stand over the other's. What keeps a trigger's outcome all the same: the recorder writes one
+ * record at a time and carries every finished trigger forward ({@link RunRecorder}), so a finished
+ * trigger is never run again; a run that failed remembers its own record for its retries ({@link
+ * TriggerRun}). What a lane gives up: after a crash or a hand-over, a trigger whose STARTED record
+ * was covered by the other lane's looks fresh and is run again, rather than failed as crashed. Use
+ * a lane only for work that may run twice (a copy), never for work with a result of its own.
  */
 public final class TriggerRunner implements AutoCloseable {
   /** What a decision may wait for (a cooldown): returns at {@code when}, or throws on hand-back. */
@@ -89,28 +99,41 @@ public final class TriggerRunner implements AutoCloseable {
    */
   public CompletableFuture<Void> submit(
       ConfigKey config, TopicPartition partition, Decision decision) {
-    String key = CircuitGate.key(config, parts.stage());
-    return slots.submit(
-        key,
-        () -> {
-          RunHandle run = runs.open(key, "(deciding)", partition);
-          try {
-            run.check();
-            Optional<StageJob> job =
-                decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
-            if (job.isEmpty()) {
-              parts.metrics().skipped.inc();
-              return null;
-            }
-            new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
-            return null;
-          } catch (InterruptedException e) {
-            throw new HandedBackException(run.reason() != null ? run.reason() : "interrupted");
-          } finally {
-            runs.close(run);
-            Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
-          }
-        });
+    return submit(config, "", partition, decision);
+  }
+
+  /**
+   * As {@link #submit(ConfigKey, TopicPartition, Decision)}, in the config's lane {@code lane}
+   * ({@code ""} for the main lane): after the lane's earlier work, beside the other lanes'.
+   */
+  public CompletableFuture<Void> submit(
+      ConfigKey config, String lane, TopicPartition partition, Decision decision) {
+    String key = slotKey(config, lane);
+    return slots.submit(key, () -> run(key, partition, decision));
+  }
+
+  private String slotKey(ConfigKey config, String lane) {
+    return CircuitGate.key(config, parts.stage()) + (lane.isEmpty() ? "" : "#" + lane);
+  }
+
+  private Void run(String key, TopicPartition partition, Decision decision) throws Exception {
+    RunHandle run = runs.open(key, "(deciding)", partition);
+    try {
+      run.check();
+      Optional<StageJob> job =
+          decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
+      if (job.isEmpty()) {
+        parts.metrics().skipped.inc();
+        return null;
+      }
+      new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
+      return null;
+    } catch (InterruptedException e) {
+      throw new HandedBackException(run.reason() != null ? run.reason() : "interrupted");
+    } finally {
+      runs.close(run);
+      Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
+    }
   }
 
   /** The runs in progress, for the status view. */

@@ -25,6 +25,9 @@ import ai.ringrift.stages.host.StagesFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * SyncRequested} for games) it copies the config's game files from the selfplay host to the
  * training hosts with rsync at the bandwidth the allocator grants; on {@code ModelPromoted} and
  * {@code ModelRolledBack} (or {@code SyncRequested} for models) it distributes the model to every
- * selfplay host, staggered, each host reporting. Group {@code ringrift.stage.selfplay-sync}.
+ * selfplay host, staggered and up to {@code sync.maxParallelModelCopies} at once, each host
+ * reporting; a promotion's distribution runs beside the config's games syncs ({@link
+ * #MODELS_LANE}). Group {@code ringrift.stage.selfplay-sync}.
  */
 public final class SyncService extends StageService<SyncService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(SyncService.class);
@@ -42,13 +47,21 @@ public final class SyncService extends StageService<SyncService> {
   /** The daemon's name in {@code config/daemons.yaml}. */
   public static final String NAME = "selfplay-sync";
 
+  /**
+   * The lane of a config's model distributions (on {@code ModelPromoted}, {@code ModelRolledBack}):
+   * beside its games syncs, so that copying a model to a thousand hosts does not hold them up. A
+   * {@code SyncRequested} runs in the main lane, models or games.
+   */
+  static final String MODELS_LANE = "models";
+
   /** What the sync jobs share. */
   record Parts(
       SyncConfig config,
       SyncAction plan,
       Transfers transfers,
       Supplier<EventPublisher> publisher,
-      String node) {}
+      String node,
+      ExecutorService copies) {}
 
   private final StageHost host;
   private final Parts parts;
@@ -74,6 +87,7 @@ public final class SyncService extends StageService<SyncService> {
       BandwidthClient bandwidth,
       List<AutoCloseable> owned) {
     this.paths = paths;
+    ExecutorService copies = copyThreads();
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.SYNC, support, policy)
             .on(
@@ -90,11 +104,14 @@ public final class SyncService extends StageService<SyncService> {
             .on(SyncRequested.class, e -> waits -> requested(e))
             .on(
                 ModelPromoted.class,
+                MODELS_LANE,
                 e -> waits -> Optional.of(model(e.getConfig(), e, e.getModelPath())))
             .on(
                 ModelRolledBack.class,
+                MODELS_LANE,
                 e -> waits -> Optional.of(model(e.getConfig(), e, e.getToModelPath())));
     owned.forEach(builder::owning);
+    builder.owning(copies::shutdownNow);
     this.host = builder.build();
     this.parts =
         new Parts(
@@ -102,7 +119,19 @@ public final class SyncService extends StageService<SyncService> {
             new SyncAction(config, paths),
             new Transfers(config.transferAction(actions), bandwidth, config.transferKbps()),
             host::publisher,
-            RoleContext.localHost());
+            RoleContext.localHost(),
+            copies);
+  }
+
+  /** The threads of model copies: as many as the distributions running need, idle ones end. */
+  private static ExecutorService copyThreads() {
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, NAME + "-run-copy-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The service of a daemon: its own support and bandwidth client, closed with it. */
