@@ -1,12 +1,14 @@
 package ai.ringrift.stages.host;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.PipelineFailed;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.events.contract.Events;
 import ai.ringrift.events.contract.KeyKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +54,12 @@ final class RunRecorder {
 
   /** The latest record of the job's (config, stage). */
   StageRun latest(StageJob job) {
-    return support.tables().get(StageRun.class, CircuitGate.key(job.config(), stage));
+    return latest(job.config());
+  }
+
+  /** The latest record of (config, this stage). */
+  StageRun latest(ConfigKey config) {
+    return support.tables().get(StageRun.class, CircuitGate.key(config, stage));
   }
 
   /** Records that {@code attempt} starts, with {@code events}. */
@@ -75,12 +82,34 @@ final class RunRecorder {
   /** Records the trigger as done with {@code outcome}'s events: it is never run again. */
   synchronized void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
     String output = outcome.outputPath().orElse(null);
+    List<TriggerOutcome> recent = kept(job);
+    for (SpecificRecord other : job.alsoAnswers()) {
+      String id = Events.eventId(other).orElseThrow();
+      recent =
+          TriggerLookup.remember(
+              recent,
+              finished(id, RunStatus.SUCCEEDED, attempt, output, answerTo(id, outcome)),
+              policy.recentTriggers());
+    }
     TriggerOutcome done =
-        finished(job, RunStatus.SUCCEEDED, attempt, output, outcome.resultEventId().orElse(null));
-    write(
-        run,
-        record(job, RunStatus.SUCCEEDED, attempt, null, output, remember(job, done)),
-        outcome.events());
+        finished(
+            job.triggerId(),
+            RunStatus.SUCCEEDED,
+            attempt,
+            output,
+            outcome.resultEventId().orElse(null));
+    recent = TriggerLookup.remember(recent, done, policy.recentTriggers());
+    write(run, record(job, RunStatus.SUCCEEDED, attempt, null, output, recent), outcome.events());
+  }
+
+  /** The id of the event of {@code outcome} that reacts to {@code triggerId}, if one does. */
+  private static String answerTo(String triggerId, RunOutcome outcome) {
+    for (SpecificRecord event : outcome.events()) {
+      if (Events.header(event).map(h -> triggerId.equals(h.getCausationId())).orElse(false)) {
+        return Events.eventId(event).orElse(null);
+      }
+    }
+    return null;
   }
 
   /** Gives the trigger up after {@code attempts} attempts: PipelineFailed, never run again. */
@@ -95,7 +124,8 @@ final class RunRecorder {
             .setTriggerEventId(job.triggerId())
             .build();
     TriggerOutcome done =
-        finished(job, RunStatus.FAILED, attempts, null, failed.getHeader().getEventId());
+        finished(
+            job.triggerId(), RunStatus.FAILED, attempts, null, failed.getHeader().getEventId());
     write(
         run,
         record(job, RunStatus.FAILED, attempts, error, null, remember(job, done)),
@@ -112,9 +142,9 @@ final class RunRecorder {
   }
 
   private TriggerOutcome finished(
-      StageJob job, RunStatus status, int attempts, String output, String resultEventId) {
+      String triggerId, RunStatus status, int attempts, String output, String resultEventId) {
     return TriggerOutcome.newBuilder()
-        .setTriggerEventId(job.triggerId())
+        .setTriggerEventId(triggerId)
         .setStatus(status)
         .setAttempts(attempts)
         .setFinishedAt(java.time.Instant.ofEpochMilli(support.clock().millis()))

@@ -2,6 +2,7 @@ package ai.ringrift.stages.host;
 
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.CircuitAdmission.Verdict;
+import ai.ringrift.events.contract.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +109,7 @@ final class TriggerRun {
       parts.recorder().succeeded(job, run, n, outcome);
       parts.metrics().succeeded.inc();
       parts.metrics().succeeded(job.config()).inc();
+      job.alsoAnswers().forEach(t -> Events.eventId(t).ifPresent(parts.answered()::add));
       job.committed(outcome);
       return true;
     }

@@ -3,9 +3,15 @@ package ai.ringrift.stages.host;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
+import ai.ringrift.events.StageRun;
+import ai.ringrift.events.contract.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -45,6 +53,17 @@ public final class TriggerRunner implements AutoCloseable {
     Optional<StageJob> decide(Waits waits) throws Exception;
   }
 
+  /**
+   * The decision for an event that may answer the triggers of its kind waiting behind it: given
+   * those (fresh ones only, oldest first, often none), the decision of one run for them all.
+   */
+  @FunctionalInterface
+  public interface CoalescedDecision {
+    Decision with(List<SpecificRecord> waiting);
+  }
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
   /** What the runs of one stage share. */
   record Parts(
       Stage stage,
@@ -52,7 +71,11 @@ public final class TriggerRunner implements AutoCloseable {
       StageSupport support,
       RunRecorder recorder,
       CircuitGate gate,
-      RunMetrics metrics) {}
+      RunMetrics metrics,
+      Set<String> answered) {}
+
+  /** How many answered triggers {@link Parts#answered} remembers until their own turn. */
+  private static final int ANSWERED_REMEMBERED = 10_000;
 
   private final Parts parts;
   private final ExecutorService executor;
@@ -74,7 +97,8 @@ public final class TriggerRunner implements AutoCloseable {
             new RunRecorder(stage, policy, support, writer, publisher),
             new CircuitGate(
                 support.tables(), support.clock(), Duration.ofMillis(policy.breakerPollMillis())),
-            new RunMetrics(support.metrics(), name));
+            new RunMetrics(support.metrics(), name),
+            answeredTriggers());
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -112,6 +136,56 @@ public final class TriggerRunner implements AutoCloseable {
     return slots.submit(key, () -> run(key, partition, decision));
   }
 
+  /**
+   * As {@link #submit(ConfigKey, String, TopicPartition, Decision)}, and when its turn comes, the
+   * decision also gets the triggers fetched behind {@code event} on its partition ({@code behind}:
+   * the subscriber's backlog), so that one run answers them all. Only triggers fresh in the
+   * (config, stage) record are given, at most a quarter of {@code runs.recentTriggers}; the run's
+   * SUCCEEDED record lists every one of them as finished ({@link StageJob#alsoAnswers()}), so each
+   * finds itself answered in its own turn and is not run again. One that the run did not answer (it
+   * failed) runs in its own turn.
+   */
+  public CompletableFuture<Void> submitCoalescing(
+      ConfigKey config,
+      String lane,
+      TopicPartition partition,
+      SpecificRecord event,
+      Supplier<List<? extends SpecificRecord>> behind,
+      CoalescedDecision decision) {
+    String key = slotKey(config, lane);
+    Decision together = waits -> decision.with(fresh(config, event, behind.get())).decide(waits);
+    return slots.submit(key, () -> run(key, partition, together));
+  }
+
+  /**
+   * The triggers of {@code waiting} not yet seen, up to the limit, that {@code first} may answer.
+   */
+  private List<SpecificRecord> fresh(
+      ConfigKey config, SpecificRecord first, List<? extends SpecificRecord> waiting)
+      throws InterruptedException, TimeoutException {
+    int limit = parts.policy().recentTriggers() / 4;
+    if (waiting.isEmpty()
+        || limit == 0
+        || parts.answered().contains(Events.eventId(first).orElse(""))) {
+      return List.of(); // nothing to take, or first itself was answered: its turn ends at once
+    }
+    parts.support().tables().awaitCaughtUp(CATCH_UP);
+    StageRun latest = parts.recorder().latest(config);
+    Set<String> ids = new HashSet<>();
+    ids.add(Events.eventId(first).orElseThrow());
+    List<SpecificRecord> fresh = new ArrayList<>();
+    for (SpecificRecord event : waiting) {
+      String id = Events.eventId(event).orElse(null);
+      if (fresh.size() < limit
+          && id != null
+          && ids.add(id)
+          && TriggerLookup.of(latest, id).kind() == TriggerLookup.Kind.FRESH) {
+        fresh.add(event);
+      }
+    }
+    return fresh;
+  }
+
   private String slotKey(ConfigKey config, String lane) {
     return CircuitGate.key(config, parts.stage()) + (lane.isEmpty() ? "" : "#" + lane);
   }
@@ -126,6 +200,10 @@ public final class TriggerRunner implements AutoCloseable {
         parts.metrics().skipped.inc();
         return null;
       }
+      if (parts.answered().remove(job.get().triggerId())) {
+        parts.metrics().coalesced.inc(); // a run before it answered it, and its record says so
+        return null;
+      }
       new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
       return null;
     } catch (InterruptedException e) {
@@ -134,6 +212,23 @@ public final class TriggerRunner implements AutoCloseable {
       runs.close(run);
       Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
     }
+  }
+
+  /**
+   * The triggers a committed run of this instance answered besides its own ({@link
+   * StageJob#alsoAnswers()}), until their own turn comes: then they are done without a lookup. An
+   * id whose turn never comes here (its partition moved) is dropped after {@value
+   * #ANSWERED_REMEMBERED} later ones; it was answered all the same.
+   */
+  private static Set<String> answeredTriggers() {
+    Map<String, Boolean> ids =
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ANSWERED_REMEMBERED;
+          }
+        };
+    return Collections.synchronizedSet(Collections.newSetFromMap(ids));
   }
 
   /** The runs in progress, for the status view. */

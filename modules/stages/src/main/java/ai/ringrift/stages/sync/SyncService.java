@@ -22,8 +22,8 @@ import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code ModelRolledBack} (or {@code SyncRequested} for models) it distributes the model to every
  * selfplay host, staggered and up to {@code sync.maxParallelModelCopies} at once, each host
  * reporting; a promotion's distribution runs beside the config's games syncs ({@link
- * #MODELS_LANE}). Group {@code ringrift.stage.selfplay-sync}.
+ * #MODELS_LANE}). Batches of a config that wait behind the one whose turn it is are synced with it
+ * by one run (each host copied once, each batch answered by its own {@code DataSyncCompleted}), as
+ * the original syncs per host, not per batch. Group {@code ringrift.stage.selfplay-sync}.
  */
 public final class SyncService extends StageService<SyncService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(SyncService.class);
@@ -90,17 +92,9 @@ public final class SyncService extends StageService<SyncService> {
     ExecutorService copies = copyThreads();
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.SYNC, support, policy)
-            .on(
+            .coalescing(
                 SelfplayBatchCompleted.class,
-                e ->
-                    waits ->
-                        Optional.of(
-                            games(
-                                e.getConfig(),
-                                e,
-                                List.of(e.getNode()),
-                                Map.of(e.getNode(), e.getGamesPath()),
-                                e.getGamesCompleted())))
+                (e, waiting) -> waits -> Optional.of(batches(e, waiting)))
             .on(SyncRequested.class, e -> waits -> requested(e))
             .on(
                 ModelPromoted.class,
@@ -148,13 +142,26 @@ public final class SyncService extends StageService<SyncService> {
         List.of(bandwidth, support));
   }
 
-  private StageJob games(
-      ConfigKey config,
-      org.apache.avro.specific.SpecificRecord trigger,
-      List<String> from,
-      Map<String, String> announced,
-      int newGames) {
-    return new GamesSyncJob(config, trigger, from, announced, newGames, parts);
+  /**
+   * One games sync for a batch and the batches of its config waiting behind it: each selfplay host
+   * named once, each batch answered.
+   */
+  private StageJob batches(SelfplayBatchCompleted first, List<SelfplayBatchCompleted> waiting) {
+    List<GamesSyncJob.Ask> asks = new ArrayList<>();
+    for (SelfplayBatchCompleted batch : concat(first, waiting)) {
+      asks.add(
+          new GamesSyncJob.Ask(
+              batch, batch.getNode(), batch.getGamesPath(), batch.getGamesCompleted()));
+    }
+    return new GamesSyncJob(first.getConfig(), first, asks, parts);
+  }
+
+  private static List<SelfplayBatchCompleted> concat(
+      SelfplayBatchCompleted first, List<SelfplayBatchCompleted> rest) {
+    List<SelfplayBatchCompleted> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   private StageJob model(
@@ -167,14 +174,14 @@ public final class SyncService extends StageService<SyncService> {
     return switch (request.getDataType()) {
       case GAMES ->
           Optional.of(
-              games(
+              new GamesSyncJob(
                   config,
                   request,
-                  request.getSourceNode() == null
-                      ? parts.plan().selfplayHostNames()
-                      : List.of(request.getSourceNode()),
-                  Map.of(),
-                  0));
+                  (request.getSourceNode() == null
+                          ? parts.plan().selfplayHostNames()
+                          : List.of(request.getSourceNode()))
+                      .stream().map(host -> new GamesSyncJob.Ask(request, host, null, 0)).toList(),
+                  parts));
       case MODELS -> Optional.of(model(config, request, paths.productionModel(config).toString()));
       case NPZ -> {
         LOGGER.warn(
