@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -111,13 +112,20 @@ public final class Deduplicator {
 
   /** {@code handler}, skipping events already handled and remembering those it handles. */
   public <T extends SpecificRecord> AsyncEventHandler<T> wrapAsync(AsyncEventHandler<T> handler) {
-    return (event, context) -> {
+    BacklogHandler<T> wrapped =
+        wrapWithBacklog((event, context, backlog) -> handler.handle(event, context));
+    return (event, context) -> wrapped.handle(event, context, List::of);
+  }
+
+  /** As {@link #wrapAsync(AsyncEventHandler)}, for a handler that looks at its backlog. */
+  public <T extends SpecificRecord> BacklogHandler<T> wrapWithBacklog(BacklogHandler<T> handler) {
+    return (event, context, backlog) -> {
       String id = idOf(event);
       if (seen(id)) {
         skipped.incrementAndGet();
         return CompletableFuture.completedFuture(null);
       }
-      var stage = handler.handle(event, context);
+      var stage = handler.handle(event, context, backlog);
       if (stage == null) {
         remember(id);
         return CompletableFuture.completedFuture(null);

@@ -37,7 +37,8 @@ final class PartitionWorker {
       WorkerServices services) {
     this.partition = partition;
     this.services = services;
-    this.processor = new RecordProcessor<>(subscription, services, () -> stopped);
+    this.processor =
+        new RecordProcessor<>(subscription, services, () -> stopped, () -> List.copyOf(queue));
   }
 
   TopicPartition partition() {

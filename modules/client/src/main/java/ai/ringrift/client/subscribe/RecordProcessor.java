@@ -3,9 +3,12 @@ package ai.ringrift.client.subscribe;
 import ai.ringrift.client.serde.WireFormatMismatchException;
 import ai.ringrift.events.contract.Events;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,9 +29,15 @@ final class RecordProcessor<T extends SpecificRecord> {
   private final BooleanSupplier stopped;
   private final Backoff backoff;
   private final DeadLetterStep deadLetters;
+  private final Supplier<List<ConsumerRecord<byte[], byte[]>>> waiting;
 
-  RecordProcessor(Subscription<T> subscription, WorkerServices services, BooleanSupplier stopped) {
+  RecordProcessor(
+      Subscription<T> subscription,
+      WorkerServices services,
+      BooleanSupplier stopped,
+      Supplier<List<ConsumerRecord<byte[], byte[]>>> waiting) {
     this.subscription = subscription;
+    this.waiting = waiting;
     this.services = services;
     this.stopped = stopped;
     this.backoff = new Backoff(services.timer(), stopped);
@@ -109,7 +118,26 @@ final class RecordProcessor<T extends SpecificRecord> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return subscription.invoke(decoded.event(), context);
+    return subscription.invoke(decoded.event(), context, this::backlog);
+  }
+
+  /** The records waiting behind, as they will reach the handler (see BacklogHandler.Backlog). */
+  private List<T> backlog() {
+    List<T> events = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : waiting.get()) {
+      if (RedriveTarget.isForAnother(record.headers(), services.subscriber())) {
+        continue;
+      }
+      try {
+        T event = subscription.decode(record).event();
+        if (services.filter().test(event)) {
+          events.add(event);
+        }
+      } catch (RuntimeException e) {
+        // poison or a failing filter: dealt with in the record's own turn
+      }
+    }
+    return events;
   }
 
   private void failed(

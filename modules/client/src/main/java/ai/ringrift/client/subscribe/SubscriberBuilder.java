@@ -38,7 +38,7 @@ public final class SubscriberBuilder {
   private Clock clock = Clock.systemUTC();
   private MetricRegistry metrics;
   private final EventFilters filters = new EventFilters();
-  private final Map<Class<? extends SpecificRecord>, AsyncEventHandler<?>> handlers =
+  private final Map<Class<? extends SpecificRecord>, BacklogHandler<?>> handlers =
       new LinkedHashMap<>();
 
   SubscriberBuilder() {}
@@ -66,6 +66,16 @@ public final class SubscriberBuilder {
   /** Handles {@code type} with a handler that completes a stage when done. */
   public <T extends SpecificRecord> SubscriberBuilder onAsync(
       Class<T> type, AsyncEventHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return onAsyncWithBacklog(type, (event, context, backlog) -> handler.handle(event, context));
+  }
+
+  /**
+   * Handles {@code type} with a handler that completes a stage when done and may look at the events
+   * of the type waiting behind the one it handles ({@link BacklogHandler}).
+   */
+  public <T extends SpecificRecord> SubscriberBuilder onAsyncWithBacklog(
+      Class<T> type, BacklogHandler<T> handler) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(handler, "handler");
     if (handlers.putIfAbsent(type, handler) != null) {
@@ -209,8 +219,8 @@ public final class SubscriberBuilder {
       EventSerdes codecs,
       MetricRegistry registry,
       Class<? extends SpecificRecord> type,
-      AsyncEventHandler<?> handler) {
+      BacklogHandler<?> handler) {
     return new Subscription(
-        topics.topicFor(type), type, (AsyncEventHandler) handler, codecs, registry, name);
+        topics.topicFor(type), type, (BacklogHandler) handler, codecs, registry, name);
   }
 }

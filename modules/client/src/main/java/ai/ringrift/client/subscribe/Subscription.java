@@ -28,12 +28,12 @@ final class Subscription<T extends SpecificRecord> {
   private final Timer timer;
   private final Deserializer<String> keys;
   private final Deserializer<T> values;
-  private final AsyncEventHandler<T> handler;
+  private final BacklogHandler<T> handler;
 
   Subscription(
       TopicSpec topic,
       Class<T> type,
-      AsyncEventHandler<T> handler,
+      BacklogHandler<T> handler,
       EventSerdes serdes,
       MetricRegistry metrics,
       String subscriber) {
@@ -69,9 +69,9 @@ final class Subscription<T extends SpecificRecord> {
   }
 
   /** Runs the handler; a synchronous throw becomes a failed stage. */
-  CompletionStage<?> invoke(T event, EventContext context) {
+  CompletionStage<?> invoke(T event, EventContext context, BacklogHandler.Backlog<T> backlog) {
     try {
-      CompletionStage<?> stage = handler.handle(event, context);
+      CompletionStage<?> stage = handler.handle(event, context, backlog);
       return stage == null ? CompletableFuture.completedFuture(null) : stage;
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(t);

@@ -18,6 +18,7 @@ import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.PipelineFailed;
 import ai.ringrift.events.RegressionDetected;
 import ai.ringrift.events.SyncRequested;
+import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.TrainingProgress;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.events.contract.Events;
@@ -94,6 +95,47 @@ class SubscriberBehaviourIT {
     }
 
     assertThat(handled).containsExactly(first.eventId(), second.eventId());
+  }
+
+  @Test
+  void aBacklogHandlerSeesTheEventsFetchedBehindItsOwnAndEachIsStillHandledInItsTurn(
+      KafkaCluster cluster) throws Exception {
+    String source = unique("trainer");
+    String group = unique("backlog");
+    CountDownLatch running = new CountDownLatch(1);
+    List<String> handled = new CopyOnWriteArrayList<>();
+    List<List<String>> seen = new CopyOnWriteArrayList<>();
+    List<String> later = new ArrayList<>();
+    try (EventPublisher publisher = publisher(cluster, source)) {
+      String first = publisher.publishSync(withoutHeader(TrainingCompleted.class, 1)).eventId();
+      try (EventSubscriber subscriber =
+          builder(cluster, group, source)
+              .onAsyncWithBacklog(
+                  TrainingCompleted.class,
+                  (e, c, backlog) -> {
+                    if (e.getHeader().getEventId().equals(first)) {
+                      running.countDown();
+                      await().atMost(DEADLINE).until(() -> backlog.events().size() == 3);
+                    }
+                    seen.add(
+                        backlog.events().stream().map(b -> b.getHeader().getEventId()).toList());
+                    handled.add(e.getHeader().getEventId());
+                    return CompletableFuture.completedFuture(null);
+                  })
+              .build()
+              .start()) {
+        assertThat(running.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i <= 4; i++) {
+          later.add(publisher.publishSync(withoutHeader(TrainingCompleted.class, i)).eventId());
+        }
+        await().atMost(DEADLINE).until(() -> handled.size() == 4);
+        assertThat(handled.get(0)).isEqualTo(first);
+      }
+    }
+    assertThat(handled.subList(1, 4)).as("each still in its own turn").isEqualTo(later);
+    assertThat(seen.get(0)).as("the first saw the three behind it").isEqualTo(later);
+    assertThat(seen.get(1)).isEqualTo(later.subList(1, 3));
+    assertThat(seen.get(3)).isEmpty();
   }
 
   @Test

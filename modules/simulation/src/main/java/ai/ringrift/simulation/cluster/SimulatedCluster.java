@@ -199,7 +199,9 @@ public final class SimulatedCluster implements AutoCloseable {
                 loop.modelStaggerMillis() / 1000.0,
                 base.sync().gamesPriority(),
                 base.sync().modelsPriority(),
-                base.sync().transferKbps()))
+                base.sync().transferKbps(),
+                null,
+                base.sync().maxParallelModelCopies()))
         .withExport(
             base.export()
                 .withAction(simulated)

@@ -24,8 +24,9 @@ import java.util.Set;
  *
  * <p>Every id is remembered once closed (released, expired or dropped), so that a late or replayed
  * record about it changes nothing; it is forgotten after the grant TTL plus the pending timeout,
- * when any record about it is refused by its own time (an expired grant, a stale request). Not
- * thread-safe: one allocator loop owns it.
+ * when any record about it is refused by its own time (an expired grant, a stale request). The
+ * closed ids are kept in closing order ({@link ClosedTransfers}), so a round forgets the expired
+ * ones from the head without looking at the rest. Not thread-safe: one allocator loop owns it.
  */
 public final class BandwidthAllocator {
   private final BandwidthLimits limits;
@@ -34,7 +35,7 @@ public final class BandwidthAllocator {
   private final Clock clock;
   private final Map<String, TransferRequest> pending = new HashMap<>();
   private final Map<String, Grant> grants = new LinkedHashMap<>();
-  private final Map<String, Instant> closed = new HashMap<>();
+  private final ClosedTransfers closed = new ClosedTransfers();
 
   public BandwidthAllocator(BandwidthSettings settings, Clock clock) {
     this.limits = settings.limits();
@@ -67,7 +68,7 @@ public final class BandwidthAllocator {
       return false;
     }
     if (!request.requestedAt().isAfter(clock.instant().minus(pendingTimeout))) {
-      closed.put(id, clock.instant());
+      closed.close(id, clock.instant());
       return false;
     }
     pending.put(id, request);
@@ -80,12 +81,12 @@ public final class BandwidthAllocator {
    */
   public boolean granted(Grant grant) {
     String id = grant.requestId();
-    if (grants.containsKey(id) || closed.containsKey(id)) {
+    if (grants.containsKey(id) || closed.contains(id)) {
       return false;
     }
     pending.remove(id);
     if (!grant.expiresAt().isAfter(clock.instant())) {
-      closed.put(id, clock.instant());
+      closed.close(id, clock.instant());
       return false;
     }
     grants.put(id, grant);
@@ -93,13 +94,13 @@ public final class BandwidthAllocator {
   }
 
   private boolean known(String id) {
-    return pending.containsKey(id) || grants.containsKey(id) || closed.containsKey(id);
+    return pending.containsKey(id) || grants.containsKey(id) || closed.contains(id);
   }
 
   /** The transfer is done (or gave up waiting); returns the grant it freed, if it had one. */
   public Optional<Grant> released(String requestId) {
     pending.remove(requestId);
-    closed.putIfAbsent(requestId, clock.instant());
+    closed.close(requestId, clock.instant());
     return Optional.ofNullable(grants.remove(requestId));
   }
 
@@ -134,7 +135,7 @@ public final class BandwidthAllocator {
       Grant grant = it.next();
       if (!grant.expiresAt().isAfter(now)) {
         it.remove();
-        closed.put(grant.requestId(), now);
+        closed.close(grant.requestId(), now);
         expired.add(grant);
       }
     }
@@ -183,8 +184,14 @@ public final class BandwidthAllocator {
     return made;
   }
 
-  private void forgetClosedBefore(Instant horizon) {
-    closed.values().removeIf(at -> at.isBefore(horizon));
+  /** Forgets the ids closed before {@code horizon}; returns how many entries it looked at. */
+  int forgetClosedBefore(Instant horizon) {
+    return closed.forgetBefore(horizon);
+  }
+
+  /** How many closed ids are remembered (to refuse late records about them). */
+  int closedRemembered() {
+    return closed.size();
   }
 
   /** Running totals of a set of grants. */

@@ -26,7 +26,9 @@ import ai.ringrift.stages.host.TriggerRunner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,12 @@ public final class ExportService extends StageService<ExportService> {
       ExportAction decisions,
       Action action,
       NpzValidator validator,
-      Supplier<EventPublisher> publisher) {
+      Supplier<EventPublisher> publisher,
+      Map<ConfigKey, ExportLedger> ledgers) {
+    /** The config's ledger, one for the life of the service (it keeps what it has seen). */
     ExportLedger ledger(ConfigKey config) {
-      return new ExportLedger(paths.gamesOf(config), paths.npzOf(config));
+      return ledgers.computeIfAbsent(
+          config, c -> new ExportLedger(paths.gamesOf(c), paths.npzOf(c)));
     }
   }
 
@@ -90,7 +95,8 @@ public final class ExportService extends StageService<ExportService> {
             new ExportAction(config),
             actions.create("export.action", config.action(), ExportAction.PLACEHOLDERS),
             new NpzValidator(config.validation()),
-            host::publisher);
+            host::publisher,
+            new ConcurrentHashMap<>());
   }
 
   /** The service of a daemon: its own support, closed with it. */
@@ -120,7 +126,7 @@ public final class ExportService extends StageService<ExportService> {
       ExportAction.Decision decision =
           parts
               .decisions()
-              .decide(config.getPlayers(), ExportLedger.games(fresh), lastExport(config), now);
+              .decide(config.getPlayers(), ledger.games(fresh), lastExport(config), now);
       switch (decision.verdict()) {
         case DUE -> {
           LOGGER.info("export config={} due: {}", ConfigKeys.format(config), decision.reason());

@@ -9,8 +9,8 @@ import com.codahale.metrics.Timer;
 /**
  * A stage's metrics, {@code ringrift.stage.<name>.*}: runs started, succeeded, failed, adopted
  * (finished output of a crashed run announced), interrupted (handed back), gave-up
- * (PipelineFailed), skipped (a trigger already done or not due), probes (half-open probes run), and
- * the action timer.
+ * (PipelineFailed), skipped (a trigger already done or not due), coalesced (a trigger answered by
+ * the run of a trigger before it), probes (half-open probes run), and the action timer.
  */
 final class RunMetrics {
   final Counter started;
@@ -20,6 +20,7 @@ final class RunMetrics {
   final Counter interrupted;
   final Counter gaveUp;
   final Counter skipped;
+  final Counter coalesced;
   final Counter probes;
   final Timer action;
   private final MetricRegistry registry;
@@ -35,6 +36,7 @@ final class RunMetrics {
     interrupted = registry.counter(prefix + "runs.interrupted");
     gaveUp = registry.counter(prefix + "runs.gave-up");
     skipped = registry.counter(prefix + "runs.skipped");
+    coalesced = registry.counter(prefix + "runs.coalesced");
     probes = registry.counter(prefix + "runs.probes");
     action = registry.timer(prefix + "action");
   }

@@ -1,12 +1,14 @@
 package ai.ringrift.stages.host;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.PipelineFailed;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
+import ai.ringrift.events.contract.Events;
 import ai.ringrift.events.contract.KeyKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * Writes a stage's {@code StageRun} records with the events that go with them, each set in one
  * transaction, and shows them to the state table at once. A failed write is tried again (the broker
  * may be away for a while) until it succeeds or the run is handed back.
+ *
+ * <p>One record at a time: each record carries the finished triggers of the latest one forward, so
+ * reading the latest and writing the next is one step, and two runs of a (config, stage) in
+ * different lanes never drop each other's finished trigger. The writer commits one transaction at a
+ * time anyway, so this costs no parallelism.
  */
 final class RunRecorder {
   private static final Logger LOGGER = LoggerFactory.getLogger(RunRecorder.class);
@@ -47,37 +54,66 @@ final class RunRecorder {
 
   /** The latest record of the job's (config, stage). */
   StageRun latest(StageJob job) {
-    return support.tables().get(StageRun.class, CircuitGate.key(job.config(), stage));
+    return latest(job.config());
+  }
+
+  /** The latest record of (config, this stage). */
+  StageRun latest(ConfigKey config) {
+    return support.tables().get(StageRun.class, CircuitGate.key(config, stage));
   }
 
   /** Records that {@code attempt} starts, with {@code events}. */
-  void started(StageJob job, RunHandle run, RunAttempt attempt, List<SpecificRecord> events) {
+  synchronized void started(
+      StageJob job, RunHandle run, RunAttempt attempt, List<SpecificRecord> events) {
     write(run, record(job, RunStatus.STARTED, attempt.attempt(), null, null, kept(job)), events);
   }
 
-  /** Records that {@code attempt} failed with {@code error}, with {@code events}. */
-  void failed(StageJob job, RunHandle run, int attempt, String error, List<SpecificRecord> events) {
-    write(run, record(job, RunStatus.FAILED, attempt, error, null, kept(job)), events);
+  /** Records that {@code attempt} failed with {@code error}, with {@code events}; returns it. */
+  synchronized StageRun failed(
+      StageJob job, RunHandle run, int attempt, String error, List<SpecificRecord> events) {
+    return write(run, record(job, RunStatus.FAILED, attempt, error, null, kept(job)), events);
   }
 
   /** Records that {@code attempt} was handed back. */
-  void interrupted(StageJob job, RunHandle run, int attempt, String reason) {
+  synchronized void interrupted(StageJob job, RunHandle run, int attempt, String reason) {
     write(run, record(job, RunStatus.INTERRUPTED, attempt, reason, null, kept(job)), List.of());
   }
 
   /** Records the trigger as done with {@code outcome}'s events: it is never run again. */
-  void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
+  synchronized void succeeded(StageJob job, RunHandle run, int attempt, RunOutcome outcome) {
     String output = outcome.outputPath().orElse(null);
+    List<TriggerOutcome> recent = kept(job);
+    for (SpecificRecord other : job.alsoAnswers()) {
+      String id = Events.eventId(other).orElseThrow();
+      recent =
+          TriggerLookup.remember(
+              recent,
+              finished(id, RunStatus.SUCCEEDED, attempt, output, answerTo(id, outcome)),
+              policy.recentTriggers());
+    }
     TriggerOutcome done =
-        finished(job, RunStatus.SUCCEEDED, attempt, output, outcome.resultEventId().orElse(null));
-    write(
-        run,
-        record(job, RunStatus.SUCCEEDED, attempt, null, output, remember(job, done)),
-        outcome.events());
+        finished(
+            job.triggerId(),
+            RunStatus.SUCCEEDED,
+            attempt,
+            output,
+            outcome.resultEventId().orElse(null));
+    recent = TriggerLookup.remember(recent, done, policy.recentTriggers());
+    write(run, record(job, RunStatus.SUCCEEDED, attempt, null, output, recent), outcome.events());
+  }
+
+  /** The id of the event of {@code outcome} that reacts to {@code triggerId}, if one does. */
+  private static String answerTo(String triggerId, RunOutcome outcome) {
+    for (SpecificRecord event : outcome.events()) {
+      if (Events.header(event).map(h -> triggerId.equals(h.getCausationId())).orElse(false)) {
+        return Events.eventId(event).orElse(null);
+      }
+    }
+    return null;
   }
 
   /** Gives the trigger up after {@code attempts} attempts: PipelineFailed, never run again. */
-  void gaveUp(StageJob job, RunHandle run, int attempts, String error) {
+  synchronized void gaveUp(StageJob job, RunHandle run, int attempts, String error) {
     PipelineFailed failed =
         PipelineFailed.newBuilder()
             .setHeader(publisher.headerReactingTo(job.trigger()))
@@ -88,7 +124,8 @@ final class RunRecorder {
             .setTriggerEventId(job.triggerId())
             .build();
     TriggerOutcome done =
-        finished(job, RunStatus.FAILED, attempts, null, failed.getHeader().getEventId());
+        finished(
+            job.triggerId(), RunStatus.FAILED, attempts, null, failed.getHeader().getEventId());
     write(
         run,
         record(job, RunStatus.FAILED, attempts, error, null, remember(job, done)),
@@ -105,9 +142,9 @@ final class RunRecorder {
   }
 
   private TriggerOutcome finished(
-      StageJob job, RunStatus status, int attempts, String output, String resultEventId) {
+      String triggerId, RunStatus status, int attempts, String output, String resultEventId) {
     return TriggerOutcome.newBuilder()
-        .setTriggerEventId(job.triggerId())
+        .setTriggerEventId(triggerId)
         .setStatus(status)
         .setAttempts(attempts)
         .setFinishedAt(java.time.Instant.ofEpochMilli(support.clock().millis()))
@@ -137,7 +174,7 @@ final class RunRecorder {
         .build();
   }
 
-  private void write(RunHandle run, StageRun record, List<SpecificRecord> events) {
+  private StageRun write(RunHandle run, StageRun record, List<SpecificRecord> events) {
     List<SpecificRecord> all = new ArrayList<>();
     all.add(record);
     all.addAll(events);
@@ -153,6 +190,7 @@ final class RunRecorder {
           record.getAttempt(),
           record.getStatus(),
           record.getError() == null ? "" : ": " + record.getError());
+      return record;
     } finally {
       run.enter(RunHandle.Phase.WAITING);
     }

@@ -1,6 +1,7 @@
 package ai.ringrift.stages.host;
 
 import ai.ringrift.client.publish.EventPublisher;
+import ai.ringrift.client.subscribe.BacklogHandler;
 import ai.ringrift.client.subscribe.DedupSettings;
 import ai.ringrift.client.subscribe.Deduplicator;
 import ai.ringrift.client.subscribe.EventContext;
@@ -49,12 +50,23 @@ public final class StageHost implements Daemon, AutoCloseable {
     TriggerRunner.Decision decide(T event);
   }
 
+  /**
+   * Turns a trigger event, and the fresh triggers of its type fetched behind it on its partition
+   * (oldest first, often none), into the decision of one run that answers them all.
+   */
+  @FunctionalInterface
+  public interface CoalescingTrigger<T extends SpecificRecord> {
+    TriggerRunner.Decision decide(T event, List<T> waiting);
+  }
+
   private final String name;
   private final Stage stage;
   private final RunPolicy policy;
   private final StageSupport support;
   private final EventPublisher publisher;
   private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers;
+  private final Map<Class<? extends SpecificRecord>, String> lanes;
+  private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing;
   private final List<AutoCloseable> owned;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final Deduplicator handled;
@@ -69,6 +81,8 @@ public final class StageHost implements Daemon, AutoCloseable {
     this.policy = builder.policy;
     this.support = builder.support;
     this.triggers = Map.copyOf(builder.triggers);
+    this.lanes = Map.copyOf(builder.lanes);
+    this.coalescing = Map.copyOf(builder.coalescing);
     this.owned = List.copyOf(builder.owned);
     checkCopartitioned();
     this.publisher = support.publisher(name);
@@ -127,6 +141,21 @@ public final class StageHost implements Daemon, AutoCloseable {
   @SuppressWarnings("unchecked")
   private <T extends SpecificRecord> void handle(
       SubscriberBuilder builder, Class<T> type, Trigger<?> trigger) {
+    if (coalescing.containsKey(type)) {
+      CoalescingTrigger<T> together = (CoalescingTrigger<T>) coalescing.get(type);
+      builder.onAsyncWithBacklog(
+          type,
+          handled.wrapWithBacklog(
+              (T event, EventContext context, BacklogHandler.Backlog<T> backlog) ->
+                  runner.submitCoalescing(
+                      configOf(event),
+                      lanes.getOrDefault(type, ""),
+                      new TopicPartition(context.topic(), context.partition()),
+                      event,
+                      backlog::events,
+                      waiting -> together.decide(event, (List<T>) (List<?>) waiting))));
+      return;
+    }
     Trigger<T> typed = (Trigger<T>) trigger;
     builder.onAsync(
         type,
@@ -134,6 +163,7 @@ public final class StageHost implements Daemon, AutoCloseable {
             (T event, EventContext context) ->
                 runner.submit(
                     configOf(event),
+                    lanes.getOrDefault(type, ""),
                     new TopicPartition(context.topic(), context.partition()),
                     typed.decide(event))));
   }
@@ -255,6 +285,9 @@ public final class StageHost implements Daemon, AutoCloseable {
     private final StageSupport support;
     private final RunPolicy policy;
     private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers = new LinkedHashMap<>();
+    private final Map<Class<? extends SpecificRecord>, String> lanes = new LinkedHashMap<>();
+    private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing =
+        new LinkedHashMap<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Builder(String name, Stage stage, StageSupport support, RunPolicy policy) {
@@ -267,6 +300,38 @@ public final class StageHost implements Daemon, AutoCloseable {
     /** Reacts to {@code type}: {@code trigger} decides what to run for each event. */
     public <T extends SpecificRecord> Builder on(Class<T> type, Trigger<T> trigger) {
       triggers.put(type, trigger);
+      lanes.remove(type);
+      coalescing.remove(type);
+      return this;
+    }
+
+    /**
+     * Reacts to {@code type} in the config's main lane, one run answering the event and the events
+     * of {@code type} fetched behind it on its partition (see {@link
+     * TriggerRunner#submitCoalescing}): for work of which one run serves many triggers (a sync).
+     */
+    public <T extends SpecificRecord> Builder coalescing(
+        Class<T> type, CoalescingTrigger<T> trigger) {
+      Trigger<T> alone = e -> trigger.decide(e, List.of());
+      triggers.put(type, alone);
+      lanes.remove(type);
+      coalescing.put(type, trigger);
+      return this;
+    }
+
+    /**
+     * Reacts to {@code type} in lane {@code lane} of each config: its runs go one at a time, in
+     * order, beside (not after) the runs of the config's other lanes. A lane is for work that must
+     * not hold up the config's main runs (a model distribution beside games syncs); its runs still
+     * record themselves under the (config, stage) key, see {@link TriggerRunner}.
+     */
+    public <T extends SpecificRecord> Builder on(Class<T> type, String lane, Trigger<T> trigger) {
+      if (lane == null || lane.isBlank()) {
+        throw new IllegalArgumentException("a lane needs a name");
+      }
+      triggers.put(type, trigger);
+      lanes.put(type, lane);
+      coalescing.remove(type);
       return this;
     }
 

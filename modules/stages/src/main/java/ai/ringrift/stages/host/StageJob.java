@@ -21,6 +21,15 @@ public interface StageJob {
   /** The event the work reacts to: the cause named in every event it publishes. */
   SpecificRecord trigger();
 
+  /**
+   * Other triggers this work answers besides {@link #trigger()} (waiting triggers it took, see
+   * {@link TriggerRunner#submitCoalescing}): its success records them as finished too, so none of
+   * them runs again. Its events answer each of them (name it as their cause).
+   */
+  default List<SpecificRecord> alsoAnswers() {
+    return List.of();
+  }
+
   /** Events written in the same transaction as the STARTED record, e.g. TrainingStarted. */
   default List<SpecificRecord> startEvents(RunAttempt attempt) {
     return List.of();

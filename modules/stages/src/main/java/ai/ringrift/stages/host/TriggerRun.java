@@ -2,6 +2,7 @@ package ai.ringrift.stages.host;
 
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.contract.CircuitAdmission.Verdict;
+import ai.ringrift.events.contract.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,9 @@ final class TriggerRun {
   private final TriggerRunner.Parts parts;
   private final Clock clock;
 
+  /** This run's latest FAILED record, for when another lane's record stands over it. */
+  private StageRun own;
+
   TriggerRun(StageJob job, RunHandle run, TriggerRunner.Parts parts) {
     this.job = job;
     this.run = run;
@@ -43,6 +47,9 @@ final class TriggerRun {
       run.check();
       parts.support().tables().awaitCaughtUp(CATCH_UP);
       TriggerLookup at = TriggerLookup.of(parts.recorder().latest(job), job.triggerId());
+      if (at.kind() == TriggerLookup.Kind.FRESH && own != null) {
+        at = TriggerLookup.of(own, job.triggerId()); // a run of another lane wrote since
+      }
       boolean done =
           switch (at.kind()) {
             case FINISHED -> {
@@ -102,6 +109,7 @@ final class TriggerRun {
       parts.recorder().succeeded(job, run, n, outcome);
       parts.metrics().succeeded.inc();
       parts.metrics().succeeded(job.config()).inc();
+      job.alsoAnswers().forEach(t -> Events.eventId(t).ifPresent(parts.answered()::add));
       job.committed(outcome);
       return true;
     }
@@ -130,7 +138,7 @@ final class TriggerRun {
 
   private void fail(RunAttempt attempt, String error) {
     List<SpecificRecord> events = new ArrayList<>(job.failureEvents(attempt, error));
-    parts.recorder().failed(job, run, attempt.attempt(), error, events);
+    own = parts.recorder().failed(job, run, attempt.attempt(), error, events);
     parts.metrics().failed.inc();
   }
 

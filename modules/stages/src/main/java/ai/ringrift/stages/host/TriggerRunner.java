@@ -3,9 +3,15 @@ package ai.ringrift.stages.host;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.Stage;
+import ai.ringrift.events.StageRun;
+import ai.ringrift.events.contract.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +19,26 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs a stage's work off the poll thread: one run at a time per (config, stage), each taken to its
- * end by the exactly-one-run-per-trigger rules ({@link TriggerRun}), handed back when its partition
- * moves or the service stops.
+ * Runs a stage's work off the poll thread: one run at a time per (config, stage, lane), each taken
+ * to its end by the exactly-one-run-per-trigger rules ({@link TriggerRun}), handed back when its
+ * partition moves or the service stops.
+ *
+ * <p>Most work runs in the config's main lane. A named lane (the sync stage's model distributions)
+ * runs beside it: its runs record themselves under the same (config, stage) key of {@code
+ * ringrift.state.stage-runs}, whose record holds one trigger in flight, so a record of one lane can
+ * stand over the other's. What keeps a trigger's outcome all the same: the recorder writes one
+ * record at a time and carries every finished trigger forward ({@link RunRecorder}), so a finished
+ * trigger is never run again; a run that failed remembers its own record for its retries ({@link
+ * TriggerRun}). What a lane gives up: after a crash or a hand-over, a trigger whose STARTED record
+ * was covered by the other lane's looks fresh and is run again, rather than failed as crashed. Use
+ * a lane only for work that may run twice (a copy), never for work with a result of its own.
  */
 public final class TriggerRunner implements AutoCloseable {
   /** What a decision may wait for (a cooldown): returns at {@code when}, or throws on hand-back. */
@@ -35,6 +53,17 @@ public final class TriggerRunner implements AutoCloseable {
     Optional<StageJob> decide(Waits waits) throws Exception;
   }
 
+  /**
+   * The decision for an event that may answer the triggers of its kind waiting behind it: given
+   * those (fresh ones only, oldest first, often none), the decision of one run for them all.
+   */
+  @FunctionalInterface
+  public interface CoalescedDecision {
+    Decision with(List<SpecificRecord> waiting);
+  }
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
   /** What the runs of one stage share. */
   record Parts(
       Stage stage,
@@ -42,7 +71,11 @@ public final class TriggerRunner implements AutoCloseable {
       StageSupport support,
       RunRecorder recorder,
       CircuitGate gate,
-      RunMetrics metrics) {}
+      RunMetrics metrics,
+      Set<String> answered) {}
+
+  /** How many answered triggers {@link Parts#answered} remembers until their own turn. */
+  private static final int ANSWERED_REMEMBERED = 10_000;
 
   private final Parts parts;
   private final ExecutorService executor;
@@ -64,7 +97,8 @@ public final class TriggerRunner implements AutoCloseable {
             new RunRecorder(stage, policy, support, writer, publisher),
             new CircuitGate(
                 support.tables(), support.clock(), Duration.ofMillis(policy.breakerPollMillis())),
-            new RunMetrics(support.metrics(), name));
+            new RunMetrics(support.metrics(), name),
+            answeredTriggers());
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -89,28 +123,112 @@ public final class TriggerRunner implements AutoCloseable {
    */
   public CompletableFuture<Void> submit(
       ConfigKey config, TopicPartition partition, Decision decision) {
-    String key = CircuitGate.key(config, parts.stage());
-    return slots.submit(
-        key,
-        () -> {
-          RunHandle run = runs.open(key, "(deciding)", partition);
-          try {
-            run.check();
-            Optional<StageJob> job =
-                decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
-            if (job.isEmpty()) {
-              parts.metrics().skipped.inc();
-              return null;
-            }
-            new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
-            return null;
-          } catch (InterruptedException e) {
-            throw new HandedBackException(run.reason() != null ? run.reason() : "interrupted");
-          } finally {
-            runs.close(run);
-            Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
+    return submit(config, "", partition, decision);
+  }
+
+  /**
+   * As {@link #submit(ConfigKey, TopicPartition, Decision)}, in the config's lane {@code lane}
+   * ({@code ""} for the main lane): after the lane's earlier work, beside the other lanes'.
+   */
+  public CompletableFuture<Void> submit(
+      ConfigKey config, String lane, TopicPartition partition, Decision decision) {
+    String key = slotKey(config, lane);
+    return slots.submit(key, () -> run(key, partition, decision));
+  }
+
+  /**
+   * As {@link #submit(ConfigKey, String, TopicPartition, Decision)}, and when its turn comes, the
+   * decision also gets the triggers fetched behind {@code event} on its partition ({@code behind}:
+   * the subscriber's backlog), so that one run answers them all. Only triggers fresh in the
+   * (config, stage) record are given, at most a quarter of {@code runs.recentTriggers}; the run's
+   * SUCCEEDED record lists every one of them as finished ({@link StageJob#alsoAnswers()}), so each
+   * finds itself answered in its own turn and is not run again. One that the run did not answer (it
+   * failed) runs in its own turn.
+   */
+  public CompletableFuture<Void> submitCoalescing(
+      ConfigKey config,
+      String lane,
+      TopicPartition partition,
+      SpecificRecord event,
+      Supplier<List<? extends SpecificRecord>> behind,
+      CoalescedDecision decision) {
+    String key = slotKey(config, lane);
+    Decision together = waits -> decision.with(fresh(config, event, behind.get())).decide(waits);
+    return slots.submit(key, () -> run(key, partition, together));
+  }
+
+  /**
+   * The triggers of {@code waiting} not yet seen, up to the limit, that {@code first} may answer.
+   */
+  private List<SpecificRecord> fresh(
+      ConfigKey config, SpecificRecord first, List<? extends SpecificRecord> waiting)
+      throws InterruptedException, TimeoutException {
+    int limit = parts.policy().recentTriggers() / 4;
+    if (waiting.isEmpty()
+        || limit == 0
+        || parts.answered().contains(Events.eventId(first).orElse(""))) {
+      return List.of(); // nothing to take, or first itself was answered: its turn ends at once
+    }
+    parts.support().tables().awaitCaughtUp(CATCH_UP);
+    StageRun latest = parts.recorder().latest(config);
+    Set<String> ids = new HashSet<>();
+    ids.add(Events.eventId(first).orElseThrow());
+    List<SpecificRecord> fresh = new ArrayList<>();
+    for (SpecificRecord event : waiting) {
+      String id = Events.eventId(event).orElse(null);
+      if (fresh.size() < limit
+          && id != null
+          && ids.add(id)
+          && TriggerLookup.of(latest, id).kind() == TriggerLookup.Kind.FRESH) {
+        fresh.add(event);
+      }
+    }
+    return fresh;
+  }
+
+  private String slotKey(ConfigKey config, String lane) {
+    return CircuitGate.key(config, parts.stage()) + (lane.isEmpty() ? "" : "#" + lane);
+  }
+
+  private Void run(String key, TopicPartition partition, Decision decision) throws Exception {
+    RunHandle run = runs.open(key, "(deciding)", partition);
+    try {
+      run.check();
+      Optional<StageJob> job =
+          decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
+      if (job.isEmpty()) {
+        parts.metrics().skipped.inc();
+        return null;
+      }
+      if (parts.answered().remove(job.get().triggerId())) {
+        parts.metrics().coalesced.inc(); // a run before it answered it, and its record says so
+        return null;
+      }
+      new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
+      return null;
+    } catch (InterruptedException e) {
+      throw new HandedBackException(run.reason() != null ? run.reason() : "interrupted");
+    } finally {
+      runs.close(run);
+      Thread.interrupted(); // a hand-back that came as the run ended: not for the next task
+    }
+  }
+
+  /**
+   * The triggers a committed run of this instance answered besides its own ({@link
+   * StageJob#alsoAnswers()}), until their own turn comes: then they are done without a lookup. An
+   * id whose turn never comes here (its partition moved) is dropped after {@value
+   * #ANSWERED_REMEMBERED} later ones; it was answered all the same.
+   */
+  private static Set<String> answeredTriggers() {
+    Map<String, Boolean> ids =
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ANSWERED_REMEMBERED;
           }
-        });
+        };
+    return Collections.synchronizedSet(Collections.newSetFromMap(ids));
   }
 
   /** The runs in progress, for the status view. */

@@ -1,5 +1,6 @@
 package ai.ringrift.stages.sync;
 
+import ai.ringrift.client.publish.PublishedEvent;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.DataSyncFailed;
@@ -12,14 +13,21 @@ import ai.ringrift.stages.host.TriggeredJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Distributes a promoted (or rolled-back-to) model to every selfplay host, host i starting i times
- * the stagger after the first so that they do not all pull at once. Each host reports as soon as it
- * has the model: {@code DataSyncCompleted} (sync type MODELS) or {@code DataSyncFailed}.
+ * Distributes a promoted (or rolled-back-to) model to every selfplay host: up to {@code
+ * sync.maxParallelModelCopies} copies at once, host i starting no earlier than i times the stagger
+ * after the first so that they do not all pull at once. Each host reports as soon as it has the
+ * model: {@code DataSyncCompleted} (sync type MODELS) or {@code DataSyncFailed}, sent without
+ * waiting for its acknowledgement; the run waits for every report's acknowledgement at its end, so
+ * a distribution costs one round trip to the broker, not one per host. It runs in the sync stage's
+ * {@value SyncService#MODELS_LANE} lane, beside the config's games syncs.
  */
 final class ModelSyncJob extends TriggeredJob {
   private final String modelPath;
@@ -39,38 +47,64 @@ final class ModelSyncJob extends TriggeredJob {
       return RunOutcome.failed("model file " + modelPath + " does not exist on " + parts.node());
     }
     long start = System.nanoTime();
-    List<String> failed = new ArrayList<>();
-    for (SyncAction.Transfer transfer : parts.plan().model(config, modelPath)) {
-      long due = start + transfer.delay().toNanos();
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the stagger between hosts
+    ParallelCopies copies =
+        new ParallelCopies(parts.copies(), parts.config().maxParallelModelCopies());
+    Queue<String> failed = new ConcurrentLinkedQueue<>();
+    Queue<CompletableFuture<PublishedEvent>> reports = new ConcurrentLinkedQueue<>();
+    try {
+      for (SyncAction.Transfer transfer : parts.plan().model(config, modelPath)) {
+        long wait = start + transfer.delay().toNanos() - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the stagger between hosts
+        }
+        copies.start(() -> copy(transfer, attempt, failed, reports));
       }
-      long began = System.nanoTime();
-      ActionResult result =
-          parts
-              .transfers()
-              .run(
-                  transfer,
-                  attempt.runId() + "-" + transfer.host(),
-                  parts.config().modelsPriority());
-      reported = true;
-      if (result.succeeded()) {
-        parts
-            .publisher()
-            .get()
-            .publishSync(completed(transfer, result, Duration.ofNanos(System.nanoTime() - began)));
-      } else {
-        failed.add(transfer.host() + ": " + result.reason());
-        parts
-            .publisher()
-            .get()
-            .publishSync(failure(List.of(transfer.host()), result.reason(), attempt.attempt()));
-      }
+      copies.awaitAll();
+    } catch (InterruptedException e) {
+      copies.stop(); // handed back: the copies still running stop with the run
+      throw e;
+    }
+    if (copies.error().isPresent()) {
+      return RunOutcome.failed("model " + modelPath + ": a copy failed: " + copies.error().get());
+    }
+    try {
+      CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      return RunOutcome.failed(
+          "model " + modelPath + ": a host's report was not published: " + e.getCause());
     }
     return failed.isEmpty()
         ? RunOutcome.succeeded(modelPath, List.of())
-        : RunOutcome.failed("model " + modelPath + " did not reach " + failed);
+        : RunOutcome.failed("model " + modelPath + " did not reach " + List.copyOf(failed));
+  }
+
+  private void copy(
+      SyncAction.Transfer transfer,
+      RunAttempt attempt,
+      Queue<String> failed,
+      Queue<CompletableFuture<PublishedEvent>> reports)
+      throws InterruptedException {
+    long began = System.nanoTime();
+    ActionResult result =
+        parts
+            .transfers()
+            .run(
+                transfer, attempt.runId() + "-" + transfer.host(), parts.config().modelsPriority());
+    reported = true;
+    if (result.succeeded()) {
+      reports.add(
+          parts
+              .publisher()
+              .get()
+              .publish(completed(transfer, result, Duration.ofNanos(System.nanoTime() - began))));
+    } else {
+      failed.add(transfer.host() + ": " + result.reason());
+      reports.add(
+          parts
+              .publisher()
+              .get()
+              .publish(failure(List.of(transfer.host()), result.reason(), attempt.attempt())));
+    }
   }
 
   private DataSyncCompleted completed(

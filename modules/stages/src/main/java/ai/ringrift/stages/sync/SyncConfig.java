@@ -26,6 +26,8 @@ import java.util.Set;
  * @param transferKbps the rate a transfer asks the allocator for; 0 for the allocator's default
  * @param transfer what copies, when not rsync: {@code {kind: PLUGIN, plugin: <name>}} (the
  *     benchmarks' instant transfers); absent for rsync as {@code rsync} says
+ * @param maxParallelModelCopies how many selfplay hosts one model distribution copies to at once
+ *     (each still waits for its stagger and its bandwidth grant); at least 1
  */
 public record SyncConfig(
     RsyncSpec rsync,
@@ -35,7 +37,8 @@ public record SyncConfig(
     TransferPriority gamesPriority,
     TransferPriority modelsPriority,
     int transferKbps,
-    ActionSpec transfer) {
+    ActionSpec transfer,
+    int maxParallelModelCopies) {
   /** The parameters of a transfer: what rsync is given. */
   public static final Set<String> TRANSFER_PLACEHOLDERS =
       Set.of(RsyncAction.SOURCE, RsyncAction.DESTINATION, RsyncAction.BWLIMIT_KBPS);
@@ -60,26 +63,7 @@ public record SyncConfig(
     gamesPriority = Check.orDefault(gamesPriority, TransferPriority.NORMAL);
     modelsPriority = Check.orDefault(modelsPriority, TransferPriority.HIGH);
     Check.atLeast("transferKbps", transferKbps, 0);
-  }
-
-  /** Sync by rsync. */
-  public SyncConfig(
-      RsyncSpec rsync,
-      List<SyncHost> trainingHosts,
-      List<SyncHost> selfplayHosts,
-      double modelStaggerSeconds,
-      TransferPriority gamesPriority,
-      TransferPriority modelsPriority,
-      int transferKbps) {
-    this(
-        rsync,
-        trainingHosts,
-        selfplayHosts,
-        modelStaggerSeconds,
-        gamesPriority,
-        modelsPriority,
-        transferKbps,
-        null);
+    Check.atLeast("maxParallelModelCopies", maxParallelModelCopies, 1);
   }
 
   /**
@@ -99,7 +83,15 @@ public record SyncConfig(
   /** A copy with other hosts (the simulated cluster's directories). */
   public SyncConfig withHosts(List<SyncHost> training, List<SyncHost> selfplay, double stagger) {
     return new SyncConfig(
-        rsync, training, selfplay, stagger, gamesPriority, modelsPriority, transferKbps, transfer);
+        rsync,
+        training,
+        selfplay,
+        stagger,
+        gamesPriority,
+        modelsPriority,
+        transferKbps,
+        transfer,
+        maxParallelModelCopies);
   }
 
   /** A copy that copies with {@code changed}'s action instead of rsync (the benchmarks). */
@@ -112,6 +104,7 @@ public record SyncConfig(
         gamesPriority,
         modelsPriority,
         transferKbps,
-        changed);
+        changed,
+        maxParallelModelCopies);
   }
 }

@@ -22,9 +22,12 @@ import ai.ringrift.stages.host.StageSections;
 import ai.ringrift.stages.host.StageService;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.host.StagesFile;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,11 @@ import org.slf4j.LoggerFactory;
  * SyncRequested} for games) it copies the config's game files from the selfplay host to the
  * training hosts with rsync at the bandwidth the allocator grants; on {@code ModelPromoted} and
  * {@code ModelRolledBack} (or {@code SyncRequested} for models) it distributes the model to every
- * selfplay host, staggered, each host reporting. Group {@code ringrift.stage.selfplay-sync}.
+ * selfplay host, staggered and up to {@code sync.maxParallelModelCopies} at once, each host
+ * reporting; a promotion's distribution runs beside the config's games syncs ({@link
+ * #MODELS_LANE}). Batches of a config that wait behind the one whose turn it is are synced with it
+ * by one run (each host copied once, each batch answered by its own {@code DataSyncCompleted}), as
+ * the original syncs per host, not per batch. Group {@code ringrift.stage.selfplay-sync}.
  */
 public final class SyncService extends StageService<SyncService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(SyncService.class);
@@ -42,13 +49,21 @@ public final class SyncService extends StageService<SyncService> {
   /** The daemon's name in {@code config/daemons.yaml}. */
   public static final String NAME = "selfplay-sync";
 
+  /**
+   * The lane of a config's model distributions (on {@code ModelPromoted}, {@code ModelRolledBack}):
+   * beside its games syncs, so that copying a model to a thousand hosts does not hold them up. A
+   * {@code SyncRequested} runs in the main lane, models or games.
+   */
+  static final String MODELS_LANE = "models";
+
   /** What the sync jobs share. */
   record Parts(
       SyncConfig config,
       SyncAction plan,
       Transfers transfers,
       Supplier<EventPublisher> publisher,
-      String node) {}
+      String node,
+      ExecutorService copies) {}
 
   private final StageHost host;
   private final Parts parts;
@@ -74,27 +89,23 @@ public final class SyncService extends StageService<SyncService> {
       BandwidthClient bandwidth,
       List<AutoCloseable> owned) {
     this.paths = paths;
+    ExecutorService copies = copyThreads();
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.SYNC, support, policy)
-            .on(
+            .coalescing(
                 SelfplayBatchCompleted.class,
-                e ->
-                    waits ->
-                        Optional.of(
-                            games(
-                                e.getConfig(),
-                                e,
-                                List.of(e.getNode()),
-                                Map.of(e.getNode(), e.getGamesPath()),
-                                e.getGamesCompleted())))
+                (e, waiting) -> waits -> Optional.of(batches(e, waiting)))
             .on(SyncRequested.class, e -> waits -> requested(e))
             .on(
                 ModelPromoted.class,
+                MODELS_LANE,
                 e -> waits -> Optional.of(model(e.getConfig(), e, e.getModelPath())))
             .on(
                 ModelRolledBack.class,
+                MODELS_LANE,
                 e -> waits -> Optional.of(model(e.getConfig(), e, e.getToModelPath())));
     owned.forEach(builder::owning);
+    builder.owning(copies::shutdownNow);
     this.host = builder.build();
     this.parts =
         new Parts(
@@ -102,7 +113,19 @@ public final class SyncService extends StageService<SyncService> {
             new SyncAction(config, paths),
             new Transfers(config.transferAction(actions), bandwidth, config.transferKbps()),
             host::publisher,
-            RoleContext.localHost());
+            RoleContext.localHost(),
+            copies);
+  }
+
+  /** The threads of model copies: as many as the distributions running need, idle ones end. */
+  private static ExecutorService copyThreads() {
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, NAME + "-run-copy-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The service of a daemon: its own support and bandwidth client, closed with it. */
@@ -119,13 +142,26 @@ public final class SyncService extends StageService<SyncService> {
         List.of(bandwidth, support));
   }
 
-  private StageJob games(
-      ConfigKey config,
-      org.apache.avro.specific.SpecificRecord trigger,
-      List<String> from,
-      Map<String, String> announced,
-      int newGames) {
-    return new GamesSyncJob(config, trigger, from, announced, newGames, parts);
+  /**
+   * One games sync for a batch and the batches of its config waiting behind it: each selfplay host
+   * named once, each batch answered.
+   */
+  private StageJob batches(SelfplayBatchCompleted first, List<SelfplayBatchCompleted> waiting) {
+    List<GamesSyncJob.Ask> asks = new ArrayList<>();
+    for (SelfplayBatchCompleted batch : concat(first, waiting)) {
+      asks.add(
+          new GamesSyncJob.Ask(
+              batch, batch.getNode(), batch.getGamesPath(), batch.getGamesCompleted()));
+    }
+    return new GamesSyncJob(first.getConfig(), first, asks, parts);
+  }
+
+  private static List<SelfplayBatchCompleted> concat(
+      SelfplayBatchCompleted first, List<SelfplayBatchCompleted> rest) {
+    List<SelfplayBatchCompleted> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   private StageJob model(
@@ -138,14 +174,14 @@ public final class SyncService extends StageService<SyncService> {
     return switch (request.getDataType()) {
       case GAMES ->
           Optional.of(
-              games(
+              new GamesSyncJob(
                   config,
                   request,
-                  request.getSourceNode() == null
-                      ? parts.plan().selfplayHostNames()
-                      : List.of(request.getSourceNode()),
-                  Map.of(),
-                  0));
+                  (request.getSourceNode() == null
+                          ? parts.plan().selfplayHostNames()
+                          : List.of(request.getSourceNode()))
+                      .stream().map(host -> new GamesSyncJob.Ask(request, host, null, 0)).toList(),
+                  parts));
       case MODELS -> Optional.of(model(config, request, paths.productionModel(config).toString()));
       case NPZ -> {
         LOGGER.warn(

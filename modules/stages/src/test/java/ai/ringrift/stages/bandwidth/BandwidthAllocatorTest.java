@@ -193,6 +193,43 @@ class BandwidthAllocatorTest {
     assertThat(allocator.tick().granted()).isEmpty();
   }
 
+  @Test
+  void aRoundLooksOnlyAtTheClosedIdsThatExpireNotAtAllOfThem() {
+    for (int i = 0; i < 1000; i++) {
+      allocator.released("r" + i);
+      clock.advanceSeconds(1);
+    }
+    Duration kept = SETTINGS.grantTtl().plus(SETTINGS.pendingTimeout());
+    assertThat(allocator.forgetClosedBefore(clock.instant().minus(kept)))
+        .as("nothing has expired: only the oldest is looked at")
+        .isEqualTo(1);
+    assertThat(allocator.closedRemembered()).isEqualTo(1000);
+    clock.advance(kept.minusSeconds(1000 - 10)); // r0..r9 closed before the horizon now
+    assertThat(allocator.forgetClosedBefore(clock.instant().minus(kept)))
+        .as("ten expired and the first that did not")
+        .isEqualTo(11);
+    assertThat(allocator.closedRemembered()).isEqualTo(990);
+  }
+
+  @Test
+  void aClosedIdIsRefusedUntilTheHorizonAndForgottenAfter() {
+    allocator.released("r1");
+    Duration kept = SETTINGS.grantTtl().plus(SETTINGS.pendingTimeout());
+    clock.advance(kept);
+    allocator.tick();
+    assertThat(allocator.closedRemembered()).as("closed exactly at the horizon").isEqualTo(1);
+    assertThat(allocator.granted(grant("r1", 3600))).as("still closed").isFalse();
+    clock.advanceSeconds(1);
+    allocator.tick();
+    assertThat(allocator.closedRemembered()).isZero();
+    assertThat(allocator.granted(grant("r1", 3600))).as("forgotten: a live grant counts").isTrue();
+  }
+
+  private Grant grant(String id, long ttlSeconds) {
+    return new Grant(
+        id, "h1", 25000, clock.instant().plusSeconds(ttlSeconds), TransferRequest.Trace.NONE);
+  }
+
   static void assertWithinLimits(Usage usage) {
     BandwidthLimits limits = SETTINGS.limits();
     assertThat(usage.kbps()).isLessThanOrEqualTo(limits.totalKbps());
