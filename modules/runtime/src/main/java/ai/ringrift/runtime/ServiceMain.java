@@ -2,6 +2,7 @@ package ai.ringrift.runtime;
 
 import ai.ringrift.client.CoordinatorUrl;
 import ai.ringrift.client.KafkaSettings;
+import ai.ringrift.client.ServiceClientSettings;
 import ai.ringrift.client.history.WireCheck;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.client.serde.WireFormatMismatchException;
@@ -125,7 +126,8 @@ public final class ServiceMain {
    * Its serdes are those every client uses ({@link EventSerdes#from}): Confluent-framed Avro
    * through the registry {@link WireSettings#resolve} finds ({@code kafka}'s, else {@code
    * RINGRIFT_SCHEMA_REGISTRY_URL}, else {@code wire.schemaRegistryUrl}), plain Avro only when
-   * {@code wire.format} says so.
+   * {@code wire.format} says so. Its Kafka settings add the service clients' settings of {@code
+   * client.yaml} ({@link ServiceClientSettings}) where {@code kafka} does not set them.
    *
    * <p>The runtime also serves {@code /status/join}: where this service's cluster is, for a host
    * whose {@code RINGRIFT_COORDINATOR_URL} points here ({@link CoordinatorUrl}).
@@ -137,7 +139,8 @@ public final class ServiceMain {
       ConfigSource config, KafkaSettings kafka, ServiceRuntime runtime) {
     runtime.http().view(CoordinatorUrl.VIEW, () -> CoordinatorUrl.joinView(kafka));
     TopicCatalog catalog = TopicCatalog.load(config);
-    KafkaSettings reported = KafkaClientMetrics.reportedBy(kafka);
+    KafkaSettings reported =
+        KafkaClientMetrics.reportedBy(ServiceClientSettings.load(config).applyTo(kafka));
     WireSettings wire = WireSettings.resolve(reported, config);
     EventSerdes serdes = EventSerdes.from(reported, wire, catalog);
     WireCheck.verify(

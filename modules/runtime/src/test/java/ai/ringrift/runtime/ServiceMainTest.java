@@ -35,6 +35,8 @@ class ServiceMainTest {
       assertThat(runtime.service()).isEqualTo("main-test");
       assertThat(runtime.health().getNames()).contains(StandardHealthChecks.BROKER);
       assertThat(context.kafka().bootstrapServers()).isEqualTo("localhost:1");
+      assertThat(context.kafka().clientProperties()) // client.yaml's serviceClients
+          .containsEntry("fetch.max.wait.ms", "10");
     }
   }
 

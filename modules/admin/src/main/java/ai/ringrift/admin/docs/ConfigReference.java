@@ -1,6 +1,7 @@
 package ai.ringrift.admin.docs;
 
 import ai.ringrift.admin.up.EmbeddedLoopSettings;
+import ai.ringrift.client.ServiceClientSettings;
 import ai.ringrift.client.history.HistorySettings;
 import ai.ringrift.client.publish.PublisherSettings;
 import ai.ringrift.client.security.SecurityConfig;
@@ -57,6 +58,7 @@ public final class ConfigReference {
           new Binding("runtime.yaml", "health", HealthSettings.class),
           new Binding("client.yaml", "publisher", PublisherSettings.class),
           new Binding("client.yaml", "subscriber", SubscriberSettings.class),
+          new Binding("client.yaml", "serviceClients", ServiceClientSettings.class),
           new Binding("client.yaml", "dedup", DedupSettings.class),
           new Binding("client.yaml", "history", HistorySettings.class),
           new Binding("client.yaml", "wire", WireSettings.class),
