@@ -25,14 +25,29 @@ import org.apache.avro.specific.SpecificRecord;
  * instead of exporting again.
  */
 final class ExportJob extends TriggeredJob {
+  private final List<SpecificRecord> waiting;
   private final List<Path> newFiles;
   private final ExportService.Parts parts;
 
+  /**
+   * An export for {@code trigger} that also answers the triggers {@code waiting} behind it (their
+   * games are among {@code newFiles}); its events name {@code trigger} as their cause.
+   */
   ExportJob(
-      ConfigKey config, SpecificRecord trigger, List<Path> newFiles, ExportService.Parts parts) {
+      ConfigKey config,
+      SpecificRecord trigger,
+      List<? extends SpecificRecord> waiting,
+      List<Path> newFiles,
+      ExportService.Parts parts) {
     super(config, trigger);
+    this.waiting = List.copyOf(waiting);
     this.newFiles = List.copyOf(newFiles);
     this.parts = parts;
+  }
+
+  @Override
+  public List<SpecificRecord> alsoAnswers() {
+    return waiting;
   }
 
   private Path npz(RunAttempt attempt) {

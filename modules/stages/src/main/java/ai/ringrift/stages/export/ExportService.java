@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * The export stage, {@code export}: on {@code DataSyncCompleted} of games, when enough new games of
  * the config have arrived (and the cooldown is over), it exports them to an NPZ shard, validates it
  * and publishes {@code NpzExportCompleted} or {@code NpzExportFailed}. Group {@code
- * ringrift.stage.export}.
+ * ringrift.stage.export}. Games syncs of a config that wait behind the one whose turn it is are
+ * answered by its decision and its export, if any (announced as the reaction to it).
  */
 public final class ExportService extends StageService<ExportService> {
   private static final Logger LOGGER = LoggerFactory.getLogger(ExportService.class);
@@ -86,7 +87,10 @@ public final class ExportService extends StageService<ExportService> {
     this.support = support;
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.EXPORT, support, policy)
-            .on(DataSyncCompleted.class, e -> waits -> decide(e, waits));
+            .coalescing(
+                DataSyncCompleted.class,
+                e -> e.getSyncType() == SyncDataType.GAMES,
+                (e, waiting) -> waits -> decide(e, waiting, waits));
     owned.forEach(builder::owning);
     this.host = builder.build();
     this.parts =
@@ -113,7 +117,13 @@ public final class ExportService extends StageService<ExportService> {
         List.of(support));
   }
 
-  private Optional<StageJob> decide(DataSyncCompleted sync, TriggerRunner.Waits waits)
+  /**
+   * Whether {@code sync} makes an export due; one decision for it and the games syncs of its config
+   * waiting behind it ({@code waiting}): their games are on disk when it decides, so its export, or
+   * its finding that none is due, answers them too.
+   */
+  private Optional<StageJob> decide(
+      DataSyncCompleted sync, List<DataSyncCompleted> waiting, TriggerRunner.Waits waits)
       throws Exception {
     if (sync.getSyncType() != SyncDataType.GAMES) {
       return Optional.empty();
@@ -130,7 +140,7 @@ public final class ExportService extends StageService<ExportService> {
       switch (decision.verdict()) {
         case DUE -> {
           LOGGER.info("export config={} due: {}", ConfigKeys.format(config), decision.reason());
-          return Optional.of(new ExportJob(config, sync, fresh, parts));
+          return Optional.of(new ExportJob(config, sync, waiting, fresh, parts));
         }
         case COOLING_DOWN -> waits.until(decision.notBefore());
         case NOT_DUE -> {

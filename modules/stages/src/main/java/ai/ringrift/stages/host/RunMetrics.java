@@ -10,7 +10,7 @@ import com.codahale.metrics.Timer;
  * A stage's metrics, {@code ringrift.stage.<name>.*}: runs started, succeeded, failed, adopted
  * (finished output of a crashed run announced), interrupted (handed back), gave-up
  * (PipelineFailed), skipped (a trigger already done or not due), coalesced (a trigger answered by
- * the run of a trigger before it), probes (half-open probes run), and the action timer.
+ * the run or decision of a trigger before it), probes (half-open probes run), and the action timer.
  */
 final class RunMetrics {
   final Counter started;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -67,6 +68,7 @@ public final class StageHost implements Daemon, AutoCloseable {
   private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers;
   private final Map<Class<? extends SpecificRecord>, String> lanes;
   private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing;
+  private final Map<Class<? extends SpecificRecord>, Predicate<?>> together;
   private final List<AutoCloseable> owned;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final Deduplicator handled;
@@ -83,6 +85,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     this.triggers = Map.copyOf(builder.triggers);
     this.lanes = Map.copyOf(builder.lanes);
     this.coalescing = Map.copyOf(builder.coalescing);
+    this.together = Map.copyOf(builder.together);
     this.owned = List.copyOf(builder.owned);
     checkCopartitioned();
     this.publisher = support.publisher(name);
@@ -142,7 +145,8 @@ public final class StageHost implements Daemon, AutoCloseable {
   private <T extends SpecificRecord> void handle(
       SubscriberBuilder builder, Class<T> type, Trigger<?> trigger) {
     if (coalescing.containsKey(type)) {
-      CoalescingTrigger<T> together = (CoalescingTrigger<T>) coalescing.get(type);
+      CoalescingTrigger<T> decides = (CoalescingTrigger<T>) coalescing.get(type);
+      Predicate<T> takes = (Predicate<T>) together.get(type);
       builder.onAsyncWithBacklog(
           type,
           handled.wrapWithBacklog(
@@ -152,8 +156,11 @@ public final class StageHost implements Daemon, AutoCloseable {
                       lanes.getOrDefault(type, ""),
                       new TopicPartition(context.topic(), context.partition()),
                       event,
-                      backlog::events,
-                      waiting -> together.decide(event, (List<T>) (List<?>) waiting))));
+                      () ->
+                          takes.test(event)
+                              ? backlog.events().stream().filter(takes).toList()
+                              : List.of(),
+                      waiting -> decides.decide(event, (List<T>) (List<?>) waiting))));
       return;
     }
     Trigger<T> typed = (Trigger<T>) trigger;
@@ -288,6 +295,8 @@ public final class StageHost implements Daemon, AutoCloseable {
     private final Map<Class<? extends SpecificRecord>, String> lanes = new LinkedHashMap<>();
     private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing =
         new LinkedHashMap<>();
+    private final Map<Class<? extends SpecificRecord>, Predicate<?>> together =
+        new LinkedHashMap<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Builder(String name, Stage stage, StageSupport support, RunPolicy policy) {
@@ -312,10 +321,21 @@ public final class StageHost implements Daemon, AutoCloseable {
      */
     public <T extends SpecificRecord> Builder coalescing(
         Class<T> type, CoalescingTrigger<T> trigger) {
+      return coalescing(type, e -> true, trigger);
+    }
+
+    /**
+     * As {@link #coalescing(Class, CoalescingTrigger)}, for the events of {@code type} that {@code
+     * takes} accepts only: one it does not accept is decided alone and answers none behind it, and
+     * is never taken by one before it.
+     */
+    public <T extends SpecificRecord> Builder coalescing(
+        Class<T> type, Predicate<T> takes, CoalescingTrigger<T> trigger) {
       Trigger<T> alone = e -> trigger.decide(e, List.of());
       triggers.put(type, alone);
       lanes.remove(type);
       coalescing.put(type, trigger);
+      together.put(type, takes);
       return this;
     }
 

@@ -133,7 +133,7 @@ public final class TriggerRunner implements AutoCloseable {
   public CompletableFuture<Void> submit(
       ConfigKey config, String lane, TopicPartition partition, Decision decision) {
     String key = slotKey(config, lane);
-    return slots.submit(key, () -> run(key, partition, decision));
+    return slots.submit(key, () -> run(key, partition, decision, null));
   }
 
   /**
@@ -143,7 +143,9 @@ public final class TriggerRunner implements AutoCloseable {
    * (config, stage) record are given, at most a quarter of {@code runs.recentTriggers}; the run's
    * SUCCEEDED record lists every one of them as finished ({@link StageJob#alsoAnswers()}), so each
    * finds itself answered in its own turn and is not run again. One that the run did not answer (it
-   * failed) runs in its own turn.
+   * failed) runs in its own turn. A decision that needs no run answers them too (it saw what they
+   * announced): their turns end without a decision of their own. An answered trigger's turn ends
+   * before its decision is made.
    */
   public CompletableFuture<Void> submitCoalescing(
       ConfigKey config,
@@ -153,8 +155,17 @@ public final class TriggerRunner implements AutoCloseable {
       Supplier<List<? extends SpecificRecord>> behind,
       CoalescedDecision decision) {
     String key = slotKey(config, lane);
-    Decision together = waits -> decision.with(fresh(config, event, behind.get())).decide(waits);
-    return slots.submit(key, () -> run(key, partition, together));
+    Decision together =
+        waits -> {
+          List<SpecificRecord> taken = fresh(config, event, behind.get());
+          Optional<StageJob> job = decision.with(taken).decide(waits);
+          if (job.isEmpty()) { // nothing to do for them either: answered, in this instance's memory
+            taken.forEach(t -> Events.eventId(t).ifPresent(parts.answered()::add));
+          }
+          return job;
+        };
+    String id = Events.eventId(event).orElse(null);
+    return slots.submit(key, () -> run(key, partition, together, id));
   }
 
   /**
@@ -190,10 +201,19 @@ public final class TriggerRunner implements AutoCloseable {
     return CircuitGate.key(config, parts.stage()) + (lane.isEmpty() ? "" : "#" + lane);
   }
 
-  private Void run(String key, TopicPartition partition, Decision decision) throws Exception {
+  /**
+   * Runs {@code decision} in its turn; a trigger {@code answeredId} (or null) that an earlier run
+   * or decision answered ends its turn at once, undecided.
+   */
+  private Void run(String key, TopicPartition partition, Decision decision, String answeredId)
+      throws Exception {
     RunHandle run = runs.open(key, "(deciding)", partition);
     try {
       run.check();
+      if (answeredId != null && parts.answered().remove(answeredId)) {
+        parts.metrics().coalesced.inc(); // answered with the trigger it waited behind
+        return null;
+      }
       Optional<StageJob> job =
           decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
       if (job.isEmpty()) {
