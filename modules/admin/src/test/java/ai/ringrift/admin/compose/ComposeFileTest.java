@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.ringrift.admin.Ringrift;
 import ai.ringrift.admin.launch.LaunchCommand;
+import ai.ringrift.client.ServiceClientSettings;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.config.SecretFiles;
 import ai.ringrift.runtime.StandaloneService;
@@ -199,6 +200,7 @@ class ComposeFileTest {
                 + ","
                 + ROOT.resolve("docker/cluster/pace.yaml"));
     StageSettings stages = StageSettings.load(cluster);
+    assertThat(ServiceClientSettings.load(cluster).fetchMaxWaitMs()).isEqualTo(500);
     for (ActionSpec action :
         List.of(
             stages.export().action(), stages.training().action(), stages.evaluation().action())) {
