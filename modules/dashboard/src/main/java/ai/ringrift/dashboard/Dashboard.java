@@ -10,7 +10,6 @@ import ai.ringrift.dashboard.view.FeedStatus;
 import ai.ringrift.dashboard.view.LoopView;
 import ai.ringrift.dashboard.view.TailEntry;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.runtime.http.StatusServer;
 import ai.ringrift.streams.promotion.PromotionConfig;
@@ -113,11 +112,6 @@ public final class Dashboard implements AutoCloseable {
     Dashboard dashboard = new Dashboard(context, settings, Clock.systemUTC());
     LOGGER.info("dashboard at {}", dashboard.url());
     return dashboard;
-  }
-
-  /** Runs the dashboard as a service of its own, {@code dashboard}. */
-  public static void main(String[] args) {
-    ServiceMain.run("dashboard", Dashboard::start);
   }
 
   /** The page's address, e.g. {@code http://localhost:8080/dashboard/}. */

@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The body of every service's {@code main}: load and validate config (failing with the key that is
- * wrong), start the runtime with the standard health checks (broker and registry reachable), start
- * the component, stop cleanly on SIGTERM.
+ * How every service process starts: {@link #main} is {@code scripts/ringrift-service NAME} (the
+ * {@link StandaloneService}s modules offer); {@link #run} is the body of each: load and validate
+ * config (failing with the key that is wrong), start the runtime with the standard health checks
+ * (broker and registry reachable), start the component, stop cleanly on SIGTERM; {@link #start} is
+ * what {@code ringrift launch} shares with it.
  *
  * <pre>{@code
- * public static void main(String[] args) {
- *   ServiceMain.run("signal-computer", context -> StreamsApp.start(context, SPEC));
- * }
+ * new StandaloneService("signal-computer", "...", () -> StreamsApp.run(SignalComputerApp.SPEC));
+ * // StreamsApp.run(spec) is ServiceMain.run(spec.name(), context -> StreamsApp.start(context, spec))
  * }</pre>
  */
 public final class ServiceMain {
@@ -88,9 +89,7 @@ public final class ServiceMain {
       runtime = context.runtime();
       runtime.manage(component.start(context));
     } catch (Exception e) {
-      LOGGER.error("service={} failed to start: {}", name, e.getMessage(), e);
-      System.err.println(name + ": " + e.getMessage());
-      System.exit(1);
+      exitOnStartFailure(name, e);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, name + "-shutdown"));
@@ -99,6 +98,16 @@ public final class ServiceMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Ends a service that could not start: one line saying why (the message names the setting to
+   * change), the stack trace only at DEBUG, exit status 1.
+   */
+  public static void exitOnStartFailure(String name, Exception e) {
+    LOGGER.error("{} failed to start: {}", name, e.getMessage() != null ? e.getMessage() : e);
+    LOGGER.debug("{} failed to start", name, e);
+    System.exit(1);
   }
 
   /**

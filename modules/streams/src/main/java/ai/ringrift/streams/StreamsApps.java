@@ -1,7 +1,6 @@
 package ai.ringrift.streams;
 
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsAppProvider;
 import ai.ringrift.streams.common.StreamsAppSpec;
@@ -38,12 +37,12 @@ public final class StreamsApps implements AutoCloseable {
     this.apps = List.copyOf(apps);
   }
 
-  /** Starts all three with the settings of {@code context}'s config directory. */
+  /** Starts every app with the settings of {@code context}'s config directory. */
   public static StreamsApps start(ServiceContext context) {
     return start(context, StreamsSettings.load(context.config(), System.getenv()));
   }
 
-  /** Starts all three with {@code settings}; if one fails to start, the others are closed. */
+  /** Starts every app with {@code settings}; if one fails to start, the others are closed. */
   public static StreamsApps start(ServiceContext context, StreamsSettings settings) {
     List<StreamsApp> started = new ArrayList<>();
     try {
@@ -72,10 +71,5 @@ public final class StreamsApps implements AutoCloseable {
         LOGGER.warn("app={} failed to close", apps.get(i).name(), e);
       }
     }
-  }
-
-  /** Runs all three apps as one service, {@code streams}. */
-  public static void main(String[] args) {
-    ServiceMain.run("streams", StreamsApps::start);
   }
 }

@@ -1,5 +1,6 @@
 package ai.ringrift.streams;
 
+import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.StandaloneService;
 import ai.ringrift.streams.common.StreamsApp;
 import ai.ringrift.streams.common.StreamsAppSpec;
@@ -28,7 +29,9 @@ public final class StreamsServices implements StandaloneService.Provider {
     }
     services.add(
         new StandaloneService(
-            ALL, "every Streams app in one process", () -> StreamsApps.main(new String[0])));
+            ALL,
+            "every Streams app in one process",
+            () -> ServiceMain.run(ALL, StreamsApps::start)));
     return services;
   }
 }

@@ -7,6 +7,7 @@ import ai.ringrift.config.SecretFiles;
 import ai.ringrift.http.KeyStoreFile;
 import ai.ringrift.registry.EmbeddedSchemaRegistry;
 import ai.ringrift.registry.settings.RegistrySettings;
+import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.StandaloneService;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -159,18 +160,12 @@ public final class SchemaRegistryService {
           new StandaloneService(
               "schema-registry",
               "the schema registry (RINGRIFT_REGISTRY_* variables, docs/cluster.md)",
-              () -> {
-                try {
-                  main(new String[0]);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }));
+              SchemaRegistryService::serve));
     }
   }
 
   /** Serves until the process is told to stop (SIGTERM). */
-  public static void main(String[] args) throws InterruptedException {
+  private static void serve() {
     EmbeddedSchemaRegistry registry;
     try {
       RegistrySettings settings = settings(System.getenv(), ConfigSource.discover());
@@ -187,9 +182,7 @@ public final class SchemaRegistryService {
           settings.admins().isEmpty() ? "every user" : settings.admins(),
           settings.subjectWriters());
     } catch (RuntimeException e) {
-      LOGGER.error("schema registry failed to start: {}", e.getMessage(), e);
-      System.err.println("schema-registry: " + e.getMessage());
-      System.exit(1);
+      ServiceMain.exitOnStartFailure("schema-registry", e);
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -201,6 +194,10 @@ public final class SchemaRegistryService {
                   stopped.countDown();
                 },
                 "schema-registry-shutdown"));
-    stopped.await();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

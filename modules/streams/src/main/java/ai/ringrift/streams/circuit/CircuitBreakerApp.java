@@ -124,11 +124,6 @@ public final class CircuitBreakerApp {
     return builder.build();
   }
 
-  /** Runs the app as a service of its own. */
-  public static void main(String[] args) {
-    StreamsApp.run(SPEC);
-  }
-
   @SuppressWarnings("unchecked")
   private static KStream<String, SpecificRecord> stream(
       StreamsBuilder builder, AppConfig<?> config, Class<? extends SpecificRecord> type) {

@@ -116,9 +116,4 @@ public final class PromotionControllerApp {
     outputs.accept(topology);
     return topology;
   }
-
-  /** Runs the app as a service of its own. */
-  public static void main(String[] args) {
-    StreamsApp.run(SPEC);
-  }
 }

@@ -96,11 +96,6 @@ public final class SignalComputerApp {
     return topology;
   }
 
-  /** Runs the app as a service of its own. */
-  public static void main(String[] args) {
-    StreamsApp.run(SPEC);
-  }
-
   /** {@code /status/signals}: every config's signal as of the request, from its inputs. */
   private static StoreView<SignalState> signalView(
       StreamsApp app, AppConfig<SignalsConfig> config) {
