@@ -65,10 +65,7 @@ public final class StageHost implements Daemon, AutoCloseable {
   private final RunPolicy policy;
   private final StageSupport support;
   private final EventPublisher publisher;
-  private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers;
-  private final Map<Class<? extends SpecificRecord>, String> lanes;
-  private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing;
-  private final Map<Class<? extends SpecificRecord>, Predicate<?>> together;
+  private final Map<Class<? extends SpecificRecord>, Route<?>> routes;
   private final List<AutoCloseable> owned;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final Deduplicator handled;
@@ -82,10 +79,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     this.stage = builder.stage;
     this.policy = builder.policy;
     this.support = builder.support;
-    this.triggers = Map.copyOf(builder.triggers);
-    this.lanes = Map.copyOf(builder.lanes);
-    this.coalescing = Map.copyOf(builder.coalescing);
-    this.together = Map.copyOf(builder.together);
+    this.routes = Map.copyOf(builder.routes);
     this.owned = List.copyOf(builder.owned);
     checkCopartitioned();
     this.publisher = support.publisher(name);
@@ -128,7 +122,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     if (!policy.configs().isEmpty()) {
       builder.configs(policy.configKeys().toArray(ConfigKey[]::new));
     }
-    triggers.forEach((type, trigger) -> handle(builder, type, trigger));
+    routes.forEach((type, route) -> handle(builder, type, route));
     subscriber = builder.build();
     runner.assignment(subscriber::assignment);
     subscriber.start();
@@ -137,42 +131,35 @@ public final class StageHost implements Daemon, AutoCloseable {
         "stage service {} started: group={} triggers={}",
         name,
         subscriber.groupId(),
-        triggers.keySet());
+        routes.keySet());
     return this;
   }
 
+  /**
+   * How the events of one type are handled: in which lane of their config, and which of the events
+   * fetched behind one its run may answer too ({@code takes}; none for most triggers).
+   */
+  private record Route<T extends SpecificRecord>(
+      String lane, CoalescingTrigger<T> trigger, Predicate<T> takes) {}
+
   @SuppressWarnings("unchecked")
   private <T extends SpecificRecord> void handle(
-      SubscriberBuilder builder, Class<T> type, Trigger<?> trigger) {
-    if (coalescing.containsKey(type)) {
-      CoalescingTrigger<T> decides = (CoalescingTrigger<T>) coalescing.get(type);
-      Predicate<T> takes = (Predicate<T>) together.get(type);
-      builder.onAsyncWithBacklog(
-          type,
-          handled.wrapWithBacklog(
-              (T event, EventContext context, BacklogHandler.Backlog<T> backlog) ->
-                  runner.submitCoalescing(
-                      configOf(event),
-                      lanes.getOrDefault(type, ""),
-                      new TopicPartition(context.topic(), context.partition()),
-                      event,
-                      () ->
-                          takes.test(event)
-                              ? backlog.events().stream().filter(takes).toList()
-                              : List.of(),
-                      waiting -> decides.decide(event, (List<T>) (List<?>) waiting))));
-      return;
-    }
-    Trigger<T> typed = (Trigger<T>) trigger;
-    builder.onAsync(
+      SubscriberBuilder builder, Class<T> type, Route<?> untyped) {
+    Route<T> route = (Route<T>) untyped;
+    builder.onAsyncWithBacklog(
         type,
-        handled.wrapAsync(
-            (T event, EventContext context) ->
+        handled.wrapWithBacklog(
+            (T event, EventContext context, BacklogHandler.Backlog<T> backlog) ->
                 runner.submit(
                     configOf(event),
-                    lanes.getOrDefault(type, ""),
+                    route.lane(),
                     new TopicPartition(context.topic(), context.partition()),
-                    typed.decide(event))));
+                    event,
+                    () ->
+                        route.takes().test(event)
+                            ? backlog.events().stream().filter(route.takes()).toList()
+                            : List.of(),
+                    waiting -> route.trigger().decide(event, (List<T>) (List<?>) waiting))));
   }
 
   @Override
@@ -252,7 +239,7 @@ public final class StageHost implements Daemon, AutoCloseable {
 
   private void checkCopartitioned() {
     Map<String, Integer> partitions = new LinkedHashMap<>();
-    triggers
+    routes
         .keySet()
         .forEach(
             t ->
@@ -291,12 +278,7 @@ public final class StageHost implements Daemon, AutoCloseable {
     private final Stage stage;
     private final StageSupport support;
     private final RunPolicy policy;
-    private final Map<Class<? extends SpecificRecord>, Trigger<?>> triggers = new LinkedHashMap<>();
-    private final Map<Class<? extends SpecificRecord>, String> lanes = new LinkedHashMap<>();
-    private final Map<Class<? extends SpecificRecord>, CoalescingTrigger<?>> coalescing =
-        new LinkedHashMap<>();
-    private final Map<Class<? extends SpecificRecord>, Predicate<?>> together =
-        new LinkedHashMap<>();
+    private final Map<Class<? extends SpecificRecord>, Route<?>> routes = new LinkedHashMap<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Builder(String name, Stage stage, StageSupport support, RunPolicy policy) {
@@ -308,16 +290,14 @@ public final class StageHost implements Daemon, AutoCloseable {
 
     /** Reacts to {@code type}: {@code trigger} decides what to run for each event. */
     public <T extends SpecificRecord> Builder on(Class<T> type, Trigger<T> trigger) {
-      triggers.put(type, trigger);
-      lanes.remove(type);
-      coalescing.remove(type);
+      routes.put(type, new Route<T>("", (e, waiting) -> trigger.decide(e), e -> false));
       return this;
     }
 
     /**
      * Reacts to {@code type} in the config's main lane, one run answering the event and the events
-     * of {@code type} fetched behind it on its partition (see {@link
-     * TriggerRunner#submitCoalescing}): for work of which one run serves many triggers (a sync).
+     * of {@code type} fetched behind it on its partition (see {@link TriggerRunner#submit}): for
+     * work of which one run serves many triggers (a sync).
      */
     public <T extends SpecificRecord> Builder coalescing(
         Class<T> type, CoalescingTrigger<T> trigger) {
@@ -331,11 +311,7 @@ public final class StageHost implements Daemon, AutoCloseable {
      */
     public <T extends SpecificRecord> Builder coalescing(
         Class<T> type, Predicate<T> takes, CoalescingTrigger<T> trigger) {
-      Trigger<T> alone = e -> trigger.decide(e, List.of());
-      triggers.put(type, alone);
-      lanes.remove(type);
-      coalescing.put(type, trigger);
-      together.put(type, takes);
+      routes.put(type, new Route<T>("", trigger, takes));
       return this;
     }
 
@@ -349,9 +325,7 @@ public final class StageHost implements Daemon, AutoCloseable {
       if (lane == null || lane.isBlank()) {
         throw new IllegalArgumentException("a lane needs a name");
       }
-      triggers.put(type, trigger);
-      lanes.put(type, lane);
-      coalescing.remove(type);
+      routes.put(type, new Route<T>(lane, (e, waiting) -> trigger.decide(e), e -> false));
       return this;
     }
 

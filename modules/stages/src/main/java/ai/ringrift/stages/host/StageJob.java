@@ -23,8 +23,8 @@ public interface StageJob {
 
   /**
    * Other triggers this work answers besides {@link #trigger()} (waiting triggers it took, see
-   * {@link TriggerRunner#submitCoalescing}): its success records them as finished too, so none of
-   * them runs again. Its events answer each of them (name it as their cause).
+   * {@link TriggerRunner#submit}): its success records them as finished too, so none of them runs
+   * again. Its events answer each of them (name it as their cause).
    */
   default List<SpecificRecord> alsoAnswers() {
     return List.of();

@@ -117,37 +117,21 @@ public final class TriggerRunner implements AutoCloseable {
   }
 
   /**
-   * Decides and runs the work for an event of {@code config} read from {@code partition}, after the
-   * config's earlier work; the future completes when the trigger is done (or needed nothing), and
+   * Decides and runs the work for {@code event} of {@code config} read from {@code partition}, in
+   * the config's lane {@code lane} ({@code ""} for the main lane): after the lane's earlier work,
+   * beside the other lanes'. The future completes when the trigger is done (or needed nothing), and
    * fails with {@link HandedBackException} when it was handed back.
+   *
+   * <p>When its turn comes, the decision also gets the triggers fetched behind {@code event} on its
+   * partition that it may answer ({@code behind}: the subscriber's backlog, empty for most
+   * triggers), so that one run answers them all. Only triggers fresh in the (config, stage) record
+   * are given, at most a quarter of {@code runs.recentTriggers}; the run's SUCCEEDED record lists
+   * every one of them as finished ({@link StageJob#alsoAnswers()}), so each finds itself answered
+   * in its own turn and is not run again. One that the run did not answer (it failed) runs in its
+   * own turn. A decision that needs no run answers them too (it saw what they announced): their
+   * turns end without a decision of their own.
    */
   public CompletableFuture<Void> submit(
-      ConfigKey config, TopicPartition partition, Decision decision) {
-    return submit(config, "", partition, decision);
-  }
-
-  /**
-   * As {@link #submit(ConfigKey, TopicPartition, Decision)}, in the config's lane {@code lane}
-   * ({@code ""} for the main lane): after the lane's earlier work, beside the other lanes'.
-   */
-  public CompletableFuture<Void> submit(
-      ConfigKey config, String lane, TopicPartition partition, Decision decision) {
-    String key = slotKey(config, lane);
-    return slots.submit(key, () -> run(key, partition, decision, null));
-  }
-
-  /**
-   * As {@link #submit(ConfigKey, String, TopicPartition, Decision)}, and when its turn comes, the
-   * decision also gets the triggers fetched behind {@code event} on its partition ({@code behind}:
-   * the subscriber's backlog), so that one run answers them all. Only triggers fresh in the
-   * (config, stage) record are given, at most a quarter of {@code runs.recentTriggers}; the run's
-   * SUCCEEDED record lists every one of them as finished ({@link StageJob#alsoAnswers()}), so each
-   * finds itself answered in its own turn and is not run again. One that the run did not answer (it
-   * failed) runs in its own turn. A decision that needs no run answers them too (it saw what they
-   * announced): their turns end without a decision of their own. An answered trigger's turn ends
-   * before its decision is made.
-   */
-  public CompletableFuture<Void> submitCoalescing(
       ConfigKey config,
       String lane,
       TopicPartition partition,
@@ -175,10 +159,8 @@ public final class TriggerRunner implements AutoCloseable {
       ConfigKey config, SpecificRecord first, List<? extends SpecificRecord> waiting)
       throws InterruptedException, TimeoutException {
     int limit = parts.policy().recentTriggers() / 4;
-    if (waiting.isEmpty()
-        || limit == 0
-        || parts.answered().contains(Events.eventId(first).orElse(""))) {
-      return List.of(); // nothing to take, or first itself was answered: its turn ends at once
+    if (waiting.isEmpty() || limit == 0) {
+      return List.of();
     }
     parts.support().tables().awaitCaughtUp(CATCH_UP);
     StageRun latest = parts.recorder().latest(config);
@@ -203,7 +185,8 @@ public final class TriggerRunner implements AutoCloseable {
 
   /**
    * Runs {@code decision} in its turn; a trigger {@code answeredId} (or null) that an earlier run
-   * or decision answered ends its turn at once, undecided.
+   * or decision answered ends its turn at once, undecided (every job is for the trigger it was
+   * decided on).
    */
   private Void run(String key, TopicPartition partition, Decision decision, String answeredId)
       throws Exception {
@@ -218,10 +201,6 @@ public final class TriggerRunner implements AutoCloseable {
           decision.decide(when -> sleepUntil(run, parts.support().clock(), when));
       if (job.isEmpty()) {
         parts.metrics().skipped.inc();
-        return null;
-      }
-      if (parts.answered().remove(job.get().triggerId())) {
-        parts.metrics().coalesced.inc(); // a run before it answered it, and its record says so
         return null;
       }
       new TriggerRun(job.get(), run.named(job.get().triggerId()), parts).execute();
