@@ -1,9 +1,6 @@
 package ai.ringrift.stages;
 
-import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
-import ai.ringrift.stages.host.SharedStageParts;
 import ai.ringrift.stages.host.StageProvider;
 
 /**
@@ -12,19 +9,11 @@ import ai.ringrift.stages.host.StageProvider;
  * either way. It lives here rather than beside the allocator because the host framework's shared
  * parts hold the allocator's client: the bandwidth package stays below the framework.
  */
-public final class BandwidthAllocatorProvider implements StageProvider {
-  @Override
-  public String name() {
-    return BandwidthAllocatorService.NAME;
-  }
-
-  @Override
-  public Daemon create(ServiceContext context) {
-    return BandwidthAllocatorService.create(context);
-  }
-
-  @Override
-  public Daemon create(SharedStageParts shared) {
-    return BandwidthAllocatorService.create(shared.context());
+public final class BandwidthAllocatorProvider extends StageProvider {
+  public BandwidthAllocatorProvider() {
+    super(
+        BandwidthAllocatorService.NAME,
+        BandwidthAllocatorService::create,
+        shared -> BandwidthAllocatorService.create(shared.context()));
   }
 }

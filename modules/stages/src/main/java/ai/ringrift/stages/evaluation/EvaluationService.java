@@ -8,7 +8,6 @@ import ai.ringrift.events.Stage;
 import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.ActionRequest;
 import ai.ringrift.stages.action.ActionResult;
@@ -149,23 +148,20 @@ public final class EvaluationService extends StageService<EvaluationService> {
     return host;
   }
 
+  /**
+   * This service on the parts the stages of one process share (the embedded run), with the settings
+   * and actions in {@code shared}; it does not close them.
+   */
+  public static EvaluationService create(SharedStageParts shared) {
+    StageSections s = shared.settings();
+    return new EvaluationService(
+        s.section(EvaluationConfig.class), s.runs(), shared.actions(), shared.support());
+  }
+
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements StageProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return EvaluationService.create(context);
-    }
-
-    @Override
-    public Daemon create(SharedStageParts shared) {
-      StageSections s = shared.settings();
-      return new EvaluationService(
-          s.section(EvaluationConfig.class), s.runs(), shared.actions(), shared.support());
+  public static final class Provider extends StageProvider {
+    public Provider() {
+      super(NAME, EvaluationService::create, EvaluationService::create);
     }
   }
 }

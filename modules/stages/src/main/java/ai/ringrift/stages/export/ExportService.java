@@ -8,7 +8,6 @@ import ai.ringrift.events.SyncDataType;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
 import ai.ringrift.stages.host.Actions;
@@ -164,23 +163,20 @@ public final class ExportService extends StageService<ExportService> {
     return host;
   }
 
+  /**
+   * This service on the parts the stages of one process share (the embedded run), with the settings
+   * and actions in {@code shared}; it does not close them.
+   */
+  public static ExportService create(SharedStageParts shared) {
+    StageSections s = shared.settings();
+    return new ExportService(
+        s.section(ExportConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
+  }
+
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements StageProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return ExportService.create(context);
-    }
-
-    @Override
-    public Daemon create(SharedStageParts shared) {
-      StageSections s = shared.settings();
-      return new ExportService(
-          s.section(ExportConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
+  public static final class Provider extends StageProvider {
+    public Provider() {
+      super(NAME, ExportService::create, ExportService::create);
     }
   }
 }

@@ -6,7 +6,6 @@ import ai.ringrift.events.ModelRolledBack;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.RunOutcome;
 import ai.ringrift.stages.host.RunPolicy;
@@ -128,23 +127,20 @@ public final class PromotionService extends StageService<PromotionService> {
     return host;
   }
 
+  /**
+   * This service on the parts the stages of one process share (the embedded run), with the settings
+   * and actions in {@code shared}; it does not close them.
+   */
+  public static PromotionService create(SharedStageParts shared) {
+    StageSections s = shared.settings();
+    return new PromotionService(
+        s.section(PromotionStageSettings.class), s.paths(), s.runs(), shared.support());
+  }
+
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements StageProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return PromotionService.create(context);
-    }
-
-    @Override
-    public Daemon create(SharedStageParts shared) {
-      StageSections s = shared.settings();
-      return new PromotionService(
-          s.section(PromotionStageSettings.class), s.paths(), s.runs(), shared.support());
+  public static final class Provider extends StageProvider {
+    public Provider() {
+      super(NAME, PromotionService::create, PromotionService::create);
     }
   }
 }

@@ -9,7 +9,6 @@ import ai.ringrift.events.TrainingSignal;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.action.Action;
 import ai.ringrift.stages.action.SimulationNotice;
@@ -202,23 +201,20 @@ public final class TrainingService extends StageService<TrainingService> {
     return host;
   }
 
+  /**
+   * This service on the parts the stages of one process share (the embedded run), with the settings
+   * and actions in {@code shared}; it does not close them.
+   */
+  public static TrainingService create(SharedStageParts shared) {
+    StageSections s = shared.settings();
+    return new TrainingService(
+        s.section(TrainingConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
+  }
+
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements StageProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return TrainingService.create(context);
-    }
-
-    @Override
-    public Daemon create(SharedStageParts shared) {
-      StageSections s = shared.settings();
-      return new TrainingService(
-          s.section(TrainingConfig.class), s.paths(), s.runs(), shared.actions(), shared.support());
+  public static final class Provider extends StageProvider {
+    public Provider() {
+      super(NAME, TrainingService::create, TrainingService::create);
     }
   }
 }
