@@ -48,7 +48,7 @@ final class ModelSyncJob extends TriggeredJob {
     }
     long start = System.nanoTime();
     ParallelCopies copies =
-        new ParallelCopies(parts.copies(), parts.config().maxParallelModelCopies());
+        new ParallelCopies(parts.config().maxParallelModelCopies(), SyncService.NAME);
     Queue<String> failed = new ConcurrentLinkedQueue<>();
     Queue<CompletableFuture<PublishedEvent>> reports = new ConcurrentLinkedQueue<>();
     try {
@@ -60,9 +60,8 @@ final class ModelSyncJob extends TriggeredJob {
         copies.start(() -> copy(transfer, attempt, failed, reports));
       }
       copies.awaitAll();
-    } catch (InterruptedException e) {
-      copies.stop(); // handed back: the copies still running stop with the run
-      throw e;
+    } finally {
+      copies.stop(); // however the run ends (a hand-back too), no copy outlives it
     }
     if (copies.error().isPresent()) {
       return RunOutcome.failed("model " + modelPath + ": a copy failed: " + copies.error().get());

@@ -1,17 +1,21 @@
 package ai.ringrift.stages.sync;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * At most {@code max} copies of one distribution at once, on a shared executor that starts every
- * task it is given (a cached pool). {@link #awaitAll()} returns when every copy has ended; when the
- * run is handed back meanwhile, it interrupts the copies still running and waits until they have
- * stopped, so nothing a copy started outlives the run.
+ * The copies of one distribution, at most {@code max} at once: a pool of {@code max} threads of its
+ * own (a distribution follows a promotion, so a pool per distribution costs little), shut down with
+ * it. {@link #awaitAll()} returns when every copy has ended; when the run is handed back meanwhile,
+ * it interrupts the copies still running and waits until they have stopped, so nothing a copy
+ * started outlives the run.
  */
 final class ParallelCopies {
   /** One copy; interrupted when the run is handed back. */
@@ -20,49 +24,31 @@ final class ParallelCopies {
     void run() throws InterruptedException;
   }
 
-  private final Executor executor;
-  private final int max;
-  private final Semaphore slots;
-  private final Set<Thread> running = ConcurrentHashMap.newKeySet();
-  private final AtomicReference<RuntimeException> error = new AtomicReference<>();
-  private volatile boolean stopped;
+  private final ExecutorService pool;
+  private final List<Future<?>> started = new ArrayList<>();
+  private RuntimeException error;
 
-  ParallelCopies(Executor executor, int max) {
-    this.executor = executor;
-    this.max = max;
-    this.slots = new Semaphore(max);
+  /** Copies on {@code max} threads named {@code threads}-copy-N. */
+  ParallelCopies(int max, String threads) {
+    AtomicInteger count = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            max,
+            r -> {
+              Thread t = new Thread(r, threads + "-copy-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  /** Starts {@code copy} once fewer than {@code max} run; waits for a free slot. */
-  void start(Copy copy) throws InterruptedException {
-    slots.acquire();
-    try {
-      executor.execute(() -> run(copy));
-    } catch (RuntimeException e) {
-      slots.release();
-      throw e;
-    }
-  }
-
-  private void run(Copy copy) {
-    Thread self = Thread.currentThread();
-    running.add(self);
-    Thread.interrupted(); // a late interrupt meant for this thread's previous task
-    try {
-      if (!stopped) {
-        copy.run();
-      }
-    } catch (InterruptedException e) {
-      if (!stopped) { // not this run's hand-back: the copy did not happen, say so
-        error.compareAndSet(null, new IllegalStateException("a copy was interrupted"));
-      }
-    } catch (RuntimeException e) {
-      error.compareAndSet(null, e);
-    } finally {
-      running.remove(self);
-      Thread.interrupted(); // the pool's thread is not for this run any more
-      slots.release();
-    }
+  /** Starts {@code copy} as soon as fewer than {@code max} copies run. */
+  void start(Copy copy) {
+    started.add(
+        pool.submit(
+            () -> {
+              copy.run();
+              return null;
+            }));
   }
 
   /**
@@ -71,24 +57,48 @@ final class ParallelCopies {
    */
   void awaitAll() throws InterruptedException {
     try {
-      slots.acquire(max);
-      slots.release(max);
+      for (Future<?> copy : started) {
+        try {
+          copy.get();
+        } catch (ExecutionException e) {
+          failed(e.getCause());
+        }
+      }
     } catch (InterruptedException e) {
       stop();
       throw e;
     }
   }
 
-  /** Stops what runs (interrupts it) and waits until it has stopped. */
+  private void failed(Throwable cause) {
+    if (error == null) {
+      error =
+          cause instanceof RuntimeException runtime
+              ? runtime
+              : new IllegalStateException("a copy was interrupted", cause);
+    }
+  }
+
+  /** Stops what runs (interrupts it) and waits until it has stopped; ends the pool's threads. */
   void stop() {
-    stopped = true;
-    running.forEach(Thread::interrupt);
-    slots.acquireUninterruptibly(max);
-    slots.release(max);
+    pool.shutdownNow();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The first unexpected error of a copy, if one failed so. */
   Optional<RuntimeException> error() {
-    return Optional.ofNullable(error.get());
+    return Optional.ofNullable(error);
   }
 }

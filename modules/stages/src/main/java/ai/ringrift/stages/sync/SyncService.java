@@ -8,7 +8,6 @@ import ai.ringrift.events.SelfplayBatchCompleted;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.SyncRequested;
 import ai.ringrift.runtime.ServiceContext;
-import ai.ringrift.runtime.daemon.Daemon;
 import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.bandwidth.BandwidthClient;
 import ai.ringrift.stages.host.Actions;
@@ -25,9 +24,6 @@ import ai.ringrift.stages.host.StagesFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +58,7 @@ public final class SyncService extends StageService<SyncService> {
       SyncAction plan,
       Transfers transfers,
       Supplier<EventPublisher> publisher,
-      String node,
-      ExecutorService copies) {}
+      String node) {}
 
   private final StageHost host;
   private final Parts parts;
@@ -89,7 +84,6 @@ public final class SyncService extends StageService<SyncService> {
       BandwidthClient bandwidth,
       List<AutoCloseable> owned) {
     this.paths = paths;
-    ExecutorService copies = copyThreads();
     StageHost.Builder builder =
         StageHost.builder(NAME, Stage.SYNC, support, policy)
             .coalescing(
@@ -105,7 +99,6 @@ public final class SyncService extends StageService<SyncService> {
                 MODELS_LANE,
                 e -> waits -> Optional.of(model(e.getConfig(), e, e.getToModelPath())));
     owned.forEach(builder::owning);
-    builder.owning(copies::shutdownNow);
     this.host = builder.build();
     this.parts =
         new Parts(
@@ -113,19 +106,7 @@ public final class SyncService extends StageService<SyncService> {
             new SyncAction(config, paths),
             new Transfers(config.transferAction(actions), bandwidth, config.transferKbps()),
             host::publisher,
-            RoleContext.localHost(),
-            copies);
-  }
-
-  /** The threads of model copies: as many as the distributions running need, idle ones end. */
-  private static ExecutorService copyThreads() {
-    AtomicInteger threads = new AtomicInteger();
-    return Executors.newCachedThreadPool(
-        r -> {
-          Thread t = new Thread(r, NAME + "-run-copy-" + threads.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+            RoleContext.localHost());
   }
 
   /** The service of a daemon: its own support and bandwidth client, closed with it. */
@@ -148,20 +129,14 @@ public final class SyncService extends StageService<SyncService> {
    */
   private StageJob batches(SelfplayBatchCompleted first, List<SelfplayBatchCompleted> waiting) {
     List<GamesSyncJob.Ask> asks = new ArrayList<>();
-    for (SelfplayBatchCompleted batch : concat(first, waiting)) {
-      asks.add(
-          new GamesSyncJob.Ask(
-              batch, batch.getNode(), batch.getGamesPath(), batch.getGamesCompleted()));
-    }
+    asks.add(ask(first));
+    waiting.forEach(batch -> asks.add(ask(batch)));
     return new GamesSyncJob(first.getConfig(), first, asks, parts);
   }
 
-  private static List<SelfplayBatchCompleted> concat(
-      SelfplayBatchCompleted first, List<SelfplayBatchCompleted> rest) {
-    List<SelfplayBatchCompleted> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
+  private static GamesSyncJob.Ask ask(SelfplayBatchCompleted batch) {
+    return new GamesSyncJob.Ask(
+        batch, batch.getNode(), batch.getGamesPath(), batch.getGamesCompleted());
   }
 
   private StageJob model(
@@ -197,28 +172,25 @@ public final class SyncService extends StageService<SyncService> {
     return host;
   }
 
+  /**
+   * This service on the parts the stages of one process share (the embedded run), with the settings
+   * and actions in {@code shared}; it does not close them.
+   */
+  public static SyncService create(SharedStageParts shared) {
+    StageSections s = shared.settings();
+    return new SyncService(
+        s.section(SyncConfig.class),
+        s.paths(),
+        s.runs(),
+        shared.actions(),
+        shared.support(),
+        shared.bandwidth());
+  }
+
   /** Finds this service as the daemon {@value #NAME} ({@code META-INF/services}). */
-  public static final class Provider implements StageProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Daemon create(ServiceContext context) throws InterruptedException {
-      return SyncService.create(context);
-    }
-
-    @Override
-    public Daemon create(SharedStageParts shared) {
-      StageSections s = shared.settings();
-      return new SyncService(
-          s.section(SyncConfig.class),
-          s.paths(),
-          s.runs(),
-          shared.actions(),
-          shared.support(),
-          shared.bandwidth());
+  public static final class Provider extends StageProvider {
+    public Provider() {
+      super(NAME, SyncService::create, SyncService::create);
     }
   }
 }

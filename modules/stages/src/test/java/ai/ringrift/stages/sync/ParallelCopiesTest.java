@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 class ParallelCopiesTest {
   static final Duration DEADLINE = Duration.ofSeconds(10);
 
-  final ExecutorService executor = Executors.newCachedThreadPool();
   final AtomicInteger running = new AtomicInteger();
   final AtomicInteger mostAtOnce = new AtomicInteger();
   final AtomicInteger done = new AtomicInteger();
@@ -25,12 +22,11 @@ class ParallelCopiesTest {
   @AfterEach
   void stop() {
     open.countDown();
-    executor.shutdownNow();
   }
 
   @Test
   void runsAtMostMaxCopiesAtOnceAndWaitsForEveryOne() throws Exception {
-    ParallelCopies copies = new ParallelCopies(executor, 2);
+    ParallelCopies copies = new ParallelCopies(2, "test");
     CompletableFuture<Void> distribution = distribute(copies, 6);
     await().atMost(DEADLINE).until(running::get, n -> n == 2);
     assertThat(distribution).as("four copies still to start").isNotDone();
@@ -44,7 +40,7 @@ class ParallelCopiesTest {
 
   @Test
   void aHandBackStopsTheRunningCopiesAndReturnsOnlyWhenTheyHaveStopped() throws Exception {
-    ParallelCopies copies = new ParallelCopies(executor, 3);
+    ParallelCopies copies = new ParallelCopies(3, "test");
     AtomicInteger stopped = new AtomicInteger();
     Thread run =
         new Thread(
@@ -76,7 +72,7 @@ class ParallelCopiesTest {
 
   @Test
   void aCopyThatThrowsIsTheDistributionsError() throws Exception {
-    ParallelCopies copies = new ParallelCopies(executor, 2);
+    ParallelCopies copies = new ParallelCopies(2, "test");
     copies.start(
         () -> {
           throw new IllegalStateException("no route to h3");
