@@ -43,7 +43,8 @@ public final class GameFiles {
     return false;
   }
 
-  private static FileTime modified(Path file) {
+  /** {@code file}'s modification time (following a link), or the epoch when it is gone. */
+  static FileTime modified(Path file) {
     try {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {

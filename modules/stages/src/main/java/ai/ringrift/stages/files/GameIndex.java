@@ -121,19 +121,13 @@ public final class GameIndex {
           directories.add(entry);
         } else if (name.endsWith(GameFiles.SUFFIX) && Files.isRegularFile(entry)) {
           files.add(
-              new Entry(entry, own.isSymbolicLink() ? modified(entry) : own.lastModifiedTime()));
+              new Entry(
+                  entry,
+                  own.isSymbolicLink() ? GameFiles.modified(entry) : own.lastModifiedTime()));
         }
       }
     }
     boolean trusted = modified.toInstant().isBefore(start.minus(GRANULARITY));
     return new Listing(modified, List.copyOf(files), List.copyOf(directories), trusted);
-  }
-
-  private static FileTime modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      return FileTime.fromMillis(0);
-    }
   }
 }
