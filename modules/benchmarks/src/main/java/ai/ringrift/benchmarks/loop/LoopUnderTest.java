@@ -14,13 +14,10 @@ import ai.ringrift.runtime.daemon.DaemonCatalog;
 import ai.ringrift.runtime.daemon.DaemonLauncher;
 import ai.ringrift.runtime.daemon.DaemonSettings;
 import ai.ringrift.runtime.daemon.LaunchSelection;
-import ai.ringrift.runtime.roles.RoleContext;
 import ai.ringrift.stages.StageServices;
 import ai.ringrift.stages.StageSettings;
 import ai.ringrift.stages.action.ActionKind;
 import ai.ringrift.stages.action.ActionSpec;
-import ai.ringrift.stages.bandwidth.BandwidthAllocatorService;
-import ai.ringrift.stages.bandwidth.BandwidthSettings;
 import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
@@ -32,8 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +50,6 @@ final class LoopUnderTest implements AutoCloseable {
   private final ServiceContext context;
   private final StageSettings stageSettings;
   private final StreamsSettings streamsSettings;
-  private Thread allocator;
-  private BandwidthAllocatorService allocatorService;
 
   private LoopUnderTest(
       EmbeddedPlatform platform,
@@ -143,35 +136,17 @@ final class LoopUnderTest implements AutoCloseable {
 
   private void startServices() throws InterruptedException {
     runtime.manage(StreamsApps.start(context, streamsSettings));
-    allocatorService =
-        new BandwidthAllocatorService(
-            BandwidthSettings.load(context.config()), RoleContext.of(context));
-    allocator =
-        new Thread(
-            () -> {
-              try {
-                allocatorService.run();
-              } catch (Exception e) {
-                LOGGER.error("bandwidth allocator stopped", e);
-              }
-            },
-            "bandwidth-allocator-daemon");
-    allocator.setDaemon(true);
-    allocator.start();
     StageServices stages =
         StageServices.open(
             context,
             stageSettings,
             Actions.none().with(new InstantActions()),
             StageSupport.GROUP_PREFIX);
-    DaemonCatalog catalog = stages.bundle().daemons();
-    // the allocator runs beside the launcher (above), so the launcher starts the stage services
-    Set<String> services = new TreeSet<>(catalog.names());
-    services.remove(BandwidthAllocatorService.NAME);
+    DaemonCatalog catalog = stages.bundle().daemons(); // the allocator and the stage services
     DaemonLauncher launcher =
         DaemonLauncher.start(
             context,
-            DaemonSettings.load(context.config()).only(services, Map.of()),
+            DaemonSettings.load(context.config()).only(catalog.names(), Map.of()),
             catalog,
             LaunchSelection.all(),
             "loop-benchmark");
@@ -216,14 +191,6 @@ final class LoopUnderTest implements AutoCloseable {
   @Override
   public void close() {
     runtime.close();
-    if (allocatorService != null) {
-      allocatorService.stop();
-      try {
-        allocator.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     platform.close();
   }
 }
