@@ -1,5 +1,6 @@
 package ai.ringrift.streams;
 
+import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.streams.promotion.PromotionControllerApp;
 import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The promotion controller's real {@code main} in a child JVM, so a test can kill it with SIGKILL:
- * no shutdown hook, no commit, an open transaction left behind.
+ * The promotion controller started by the real {@code main} in a child JVM, so a test can kill it
+ * with SIGKILL: no shutdown hook, no commit, an open transaction left behind.
  */
 final class PromotionProcess implements AutoCloseable {
   private final Process process;
@@ -22,7 +23,9 @@ final class PromotionProcess implements AutoCloseable {
   }
 
   static PromotionProcess start(KafkaCluster cluster, Path stateDir, Path log) {
-    ProcessBuilder builder = ChildJvm.command(List.of("-Xmx256m"), PromotionControllerApp.class);
+    // as scripts/ringrift-service promotion-controller starts it
+    ProcessBuilder builder =
+        ChildJvm.command(List.of("-Xmx256m"), ServiceMain.class, PromotionControllerApp.NAME);
     builder.environment().put("RINGRIFT_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
     builder.environment().put("RINGRIFT_CONFIG_DIR", new File("../../config").getAbsolutePath());
     builder.environment().put("RINGRIFT_HTTP_PORT", "0");
