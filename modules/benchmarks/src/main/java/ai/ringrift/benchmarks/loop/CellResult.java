@@ -15,8 +15,7 @@ import java.util.Map;
  * @param events events per topic in the window (read_committed: transaction markers not counted)
  * @param hops latency per hop
  * @param lag lag per service over the window
- * @param drainSeconds how long after the load stopped every service's lag took to go back to its
- *     floor; -1 when it did not within the limit
+ * @param drain how long after the load stopped everything was read and answered, or what was left
  * @param usage CPU and allocation per service in the window
  * @param memory the memory readings of the window
  * @param loadAverage the machine's one-minute load average at the window's start and end
@@ -31,11 +30,34 @@ record CellResult(
     Map<String, Long> events,
     Map<Hop, HopLatency> hops,
     Map<String, LagTrend> lag,
-    double drainSeconds,
+    Drain drain,
     Map<String, CpuMeter.Usage> usage,
     List<MemoryProbe.Sample> memory,
     double[] loadAverage,
     List<String> profile) {
+
+  /**
+   * The drain after the load stopped.
+   *
+   * @param seconds how long until every service's lag was back at its floor and every trigger that
+   *     always gets an answer had one; -1 when that did not happen within the limit
+   * @param lag each service's lag at the end, and in brackets the partitions its group commits (the
+   *     floor is at most one per partition)
+   * @param unanswered triggers still without an answer at the end, per hop that always answers
+   */
+  record Drain(double seconds, Map<String, String> lag, Map<Hop, Integer> unanswered) {
+    boolean done() {
+      return seconds >= 0;
+    }
+
+    /** What was left when the drain did not finish: services with lag, unanswered triggers. */
+    String left() {
+      List<String> parts = new java.util.ArrayList<>();
+      lag.forEach((service, behind) -> parts.add(service + " lag " + behind));
+      unanswered.forEach((hop, n) -> parts.add(n + " " + hop.label() + " unanswered"));
+      return String.join(", ", parts);
+    }
+  }
 
   /** Latency of one hop, milliseconds. */
   record HopLatency(long count, double p50, double p99, double max, int unanswered) {}
@@ -79,9 +101,22 @@ record CellResult(
    * everything drained within the limit once the load stopped.
    */
   boolean sustained() {
-    return publishedPerSecond >= 0.95 * offeredPerSecond
-        && drainSeconds >= 0
-        && growing().isEmpty();
+    return whyNotSustained().isEmpty();
+  }
+
+  /** Why the offered rate was not sustained; empty when it was. */
+  List<String> whyNotSustained() {
+    List<String> why = new java.util.ArrayList<>();
+    if (publishedPerSecond < 0.95 * offeredPerSecond) {
+      why.add("published below 95 % of the offered rate");
+    }
+    if (!growing().isEmpty()) {
+      why.add("lag grows: " + String.join(", ", growing()));
+    }
+    if (!drain.done()) {
+      why.add("not drained");
+    }
+    return why;
   }
 
   /** Services whose lag grew over the window. */

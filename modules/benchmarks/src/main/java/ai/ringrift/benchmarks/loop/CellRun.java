@@ -98,7 +98,15 @@ final class CellRun {
           jfr.close();
         }
         load.close();
-        double drain = drain(lag, loop.groups().size(), observer);
+        CellResult.Drain drain = drain(lag, loop.groups().size(), observer);
+        if (!drain.done()) {
+          LOGGER.warn(
+              "cell {}x{} did not drain within {} s: {}",
+              hosts,
+              configs,
+              DRAIN_LIMIT_SECONDS,
+              drain.left());
+        }
         Map<Hop, CellResult.HopLatency> hops = new EnumMap<>(Hop.class);
         for (Hop hop : Hop.values()) {
           hops.put(hop, latency(observer.latencies(hop), observer.unanswered(hop)));
@@ -146,23 +154,39 @@ final class CellRun {
   }
 
   /**
-   * Seconds until every service's lag is back at its floor (at most one per partition: a
-   * transaction's commit marker takes an offset nobody consumes) and every trigger of the window
-   * that always gets an answer has one, or -1 after the limit. Without the second condition a slow
-   * cell's latencies would leave out its slowest triggers: those still queued when the lag looks
-   * small.
+   * Seconds until the services' lag is back at its floor (at most one per partition: a
+   * transaction's commit marker takes an offset nobody consumes; at most 12 per service summed) and
+   * every trigger of the window that always gets an answer has one, or -1 after the limit, with
+   * what was left. Without the second condition a slow cell's latencies would leave out its slowest
+   * triggers: those still queued when the lag looks small.
    */
-  private static double drain(LagProbe lag, int services, LoopObserver observer) throws Exception {
+  private static CellResult.Drain drain(LagProbe lag, int services, LoopObserver observer)
+      throws Exception {
     long start = System.nanoTime();
+    Map<String, Long> behind = Map.of();
     while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_LIMIT_SECONDS)) {
-      long behind = lag.readLag().values().stream().mapToLong(Long::longValue).sum();
-      if (behind <= 12L * services
+      behind = lag.readLag();
+      if (behind.values().stream().mapToLong(Long::longValue).sum() <= 12L * services
           && ALWAYS_ANSWERED.stream().allMatch(h -> observer.unanswered(h) == 0)) {
-        return (System.nanoTime() - start) / 1e9;
+        return new CellResult.Drain((System.nanoTime() - start) / 1e9, Map.of(), Map.of());
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    return -1;
+    Map<String, String> left = new LinkedHashMap<>();
+    Map<String, Integer> partitions = lag.partitions();
+    behind.forEach(
+        (service, n) -> {
+          if (n > 0) {
+            left.put(service, n + " (" + partitions.getOrDefault(service, 0) + " partitions)");
+          }
+        });
+    Map<Hop, Integer> unanswered = new EnumMap<>(Hop.class);
+    for (Hop hop : ALWAYS_ANSWERED) {
+      if (observer.unanswered(hop) > 0) {
+        unanswered.put(hop, observer.unanswered(hop));
+      }
+    }
+    return new CellResult.Drain(-1, left, unanswered);
   }
 
   private static CellResult.HopLatency latency(Histogram h, int unanswered) {

@@ -28,6 +28,7 @@ final class LagProbe implements AutoCloseable {
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private final long start = System.nanoTime();
+  private volatile Map<String, Integer> partitions = Map.of();
   private volatile boolean stopped;
 
   LagProbe(KafkaSettings kafka, Map<String, String> groups) {
@@ -75,17 +76,31 @@ final class LagProbe implements AutoCloseable {
     Map<TopicPartition, ListOffsetsResultInfo> ends =
         admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
     Map<String, Long> lag = new LinkedHashMap<>();
+    Map<String, Integer> counted = new LinkedHashMap<>();
     committed.forEach(
         (service, offsets) -> {
           long behind = 0;
+          int n = 0;
           for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             if (e.getValue() != null && !e.getKey().topic().contains("-changelog")) {
               behind += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+              n++;
             }
           }
           lag.put(service, behind);
+          counted.put(service, n);
         });
+    partitions = counted;
     return lag;
+  }
+
+  /**
+   * The partitions each service's group had committed at the last reading: its lag's floor once
+   * everything is read is at most one per partition (a transaction's commit marker takes an offset
+   * nobody consumes).
+   */
+  Map<String, Integer> partitions() {
+    return partitions;
   }
 
   /** The readings between {@code from} and {@code to} seconds after the start. */

@@ -43,8 +43,8 @@ final class LoopReport {
               c.rate("ringrift.promotion.rejected") + c.rate("ringrift.model.promoted"),
               c.allEventsPerSecond(),
               c.allEventsPerSecond() / k.stickyPerSecond(),
-              c.sustained() ? "yes" : "NO " + c.growing(),
-              c.drainSeconds(),
+              c.sustained() ? "yes" : "NO: " + String.join("; ", c.whyNotSustained()),
+              c.drain().seconds(),
               c.loadAverage()[0],
               c.loadAverage()[1]));
     }
@@ -131,6 +131,10 @@ final class LoopReport {
                       lag == null ? "–" : f("%.2f", lag.slopePerSecond())));
             });
     lines.add("");
+    lines.add(
+        c.drain().done()
+            ? f("drained %.1f s after the load stopped", c.drain().seconds())
+            : "not drained within the limit; left: " + c.drain().left());
     lines.add("events in the window: " + c.events());
     return lines;
   }
