@@ -13,7 +13,6 @@ import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.SyncDataType;
-import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
@@ -178,13 +177,7 @@ class ExportCoalescingIT {
 
   /** The triggers the latest export record of {@code config} lists as finished. */
   private static Set<String> finished(ConfigKey config) {
-    List<StageRun> runs = runs(config);
-    return runs.isEmpty()
-        ? Set.of()
-        : Set.copyOf(
-            runs.get(runs.size() - 1).getRecentTriggers().stream()
-                .map(TriggerOutcome::getTriggerEventId)
-                .toList());
+    return ItSupport.finished(context, StageSupport.key(config, Stage.EXPORT));
   }
 
   /** An export stage of one config whose exports wait until {@link GatedExport#open} opens. */

@@ -6,6 +6,7 @@ import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.StageRun;
+import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.RuntimeSettings;
 import ai.ringrift.runtime.ServiceContext;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -122,6 +124,17 @@ public final class ItSupport {
                     + "/"
                     + r.getStage().name().toLowerCase(java.util.Locale.ROOT))
                 .equals(key));
+  }
+
+  /** The triggers the latest stage-run record of {@code key} lists as finished. */
+  public static Set<String> finished(ServiceContext context, String key) {
+    List<StageRun> runs = runs(context, key);
+    return runs.isEmpty()
+        ? Set.of()
+        : Set.copyOf(
+            runs.get(runs.size() - 1).getRecentTriggers().stream()
+                .map(TriggerOutcome::getTriggerEventId)
+                .toList());
   }
 
   /** Publishes a {@code TrainingCompleted} of {@code model} (the evaluation stage's trigger). */

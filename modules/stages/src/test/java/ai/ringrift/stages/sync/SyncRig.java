@@ -8,7 +8,6 @@ import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.SyncDataType;
-import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
@@ -97,13 +96,7 @@ final class SyncRig implements AutoCloseable {
 
   /** The triggers the latest sync record of {@code config} lists as finished. */
   Set<String> finished(ConfigKey config) {
-    List<StageRun> runs = runs(config);
-    return runs.isEmpty()
-        ? Set.of()
-        : Set.copyOf(
-            runs.get(runs.size() - 1).getRecentTriggers().stream()
-                .map(TriggerOutcome::getTriggerEventId)
-                .toList());
+    return ItSupport.finished(context, ConfigKeys.format(config) + "/sync");
   }
 
   /** How many runs of {@code config} succeeded. */
