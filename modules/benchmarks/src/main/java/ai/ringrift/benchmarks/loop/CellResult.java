@@ -59,8 +59,15 @@ record CellResult(
     }
   }
 
-  /** Latency of one hop, milliseconds. */
-  record HopLatency(long count, double p50, double p99, double max, int unanswered) {}
+  /**
+   * Latency of one hop, milliseconds.
+   *
+   * @param count the window's triggers answered after the observer read them (the latencies)
+   * @param answeredEarly the window's triggers whose answer the observer read first (not timed)
+   * @param unanswered the window's triggers with no answer read
+   */
+  record HopLatency(
+      long count, double p50, double p99, double max, int answeredEarly, int unanswered) {}
 
   /**
    * One service's lag over the window.

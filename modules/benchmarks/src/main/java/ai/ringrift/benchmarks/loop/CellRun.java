@@ -109,7 +109,10 @@ final class CellRun {
         }
         Map<Hop, CellResult.HopLatency> hops = new EnumMap<>(Hop.class);
         for (Hop hop : Hop.values()) {
-          hops.put(hop, latency(observer.latencies(hop), observer.unanswered(hop)));
+          hops.put(
+              hop,
+              latency(
+                  observer.latencies(hop), observer.answeredEarly(hop), observer.unanswered(hop)));
         }
         return new CellResult(
             hosts,
@@ -189,12 +192,13 @@ final class CellRun {
     return new CellResult.Drain(-1, left, unanswered);
   }
 
-  private static CellResult.HopLatency latency(Histogram h, int unanswered) {
+  private static CellResult.HopLatency latency(Histogram h, int answeredEarly, int unanswered) {
     return new CellResult.HopLatency(
         h.getTotalCount(),
         h.getValueAtPercentile(50) / 1000.0,
         h.getValueAtPercentile(99) / 1000.0,
         h.getMaxValue() / 1000.0,
+        answeredEarly,
         unanswered);
   }
 

@@ -18,14 +18,10 @@ import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.events.catalog.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,18 +35,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads every event topic as the stages do ({@code read_committed}) and notes when each event
  * became visible: a hop's latency is the time from its trigger becoming visible to the reaction
  * becoming visible (matched by causation id), so every hop includes the commit of the transaction
- * that publishes its result. Counts the events of every topic in the measured window. Memory stays
- * flat: latencies go into histograms and an unanswered trigger is forgotten after two minutes.
+ * that publishes its result; an answer read before its trigger ({@link HopMatcher}) is counted, not
+ * timed. Counts the events of every topic in the measured window. Memory stays flat: latencies go
+ * into histograms and an unanswered trigger is forgotten after two minutes.
  */
 final class LoopObserver implements AutoCloseable {
-  private static final long FORGET_NANOS = TimeUnit.MINUTES.toNanos(2);
-  private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
-
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final EventSerdes serdes;
   private final Map<String, Class<? extends SpecificRecord>> types = new HashMap<>();
-  private final Map<Hop, LinkedHashMap<String, Long>> pending = new EnumMap<>(Hop.class);
-  private final Map<Hop, Histogram> latencies = new EnumMap<>(Hop.class);
+  private final HopMatcher hops = new HopMatcher();
   private final Map<String, Long> counts = new TreeMap<>();
   private final Thread thread;
   private volatile boolean stopped;
@@ -80,10 +73,6 @@ final class LoopObserver implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position); // fix the start before anything is published
-    for (Hop hop : Hop.values()) {
-      pending.put(hop, new LinkedHashMap<>());
-      latencies.put(hop, new Histogram(MAX_MICROS, 3));
-    }
     this.thread = new Thread(this::run, "bench-observer");
   }
 
@@ -111,7 +100,7 @@ final class LoopObserver implements AutoCloseable {
           for (ConsumerRecord<byte[], byte[]> r : records) {
             observe(r, now);
           }
-          forget(now);
+          hops.forget(now);
         }
       }
     } catch (WakeupException e) {
@@ -175,25 +164,11 @@ final class LoopObserver implements AutoCloseable {
   }
 
   private void trigger(Hop hop, EventHeader header, long now) {
-    if (now >= windowStart && now <= windowEnd) {
-      pending.get(hop).put(header.getEventId(), now);
-    }
+    hops.trigger(hop, header.getEventId(), now, now >= windowStart && now <= windowEnd);
   }
 
   private void reply(Hop hop, String causationId, long now) {
-    Long since = causationId == null ? null : pending.get(hop).remove(causationId);
-    if (since != null) {
-      latencies.get(hop).recordValue(Math.min(MAX_MICROS, (now - since) / 1000));
-    }
-  }
-
-  private void forget(long now) {
-    for (LinkedHashMap<String, Long> waiting : pending.values()) {
-      Iterator<Long> oldest = waiting.values().iterator();
-      while (oldest.hasNext() && now - oldest.next() > FORGET_NANOS) {
-        oldest.remove();
-      }
-    }
+    hops.reply(hop, causationId, now);
   }
 
   /** Events per topic seen in the window. */
@@ -205,12 +180,17 @@ final class LoopObserver implements AutoCloseable {
   /** The latencies of {@code hop} (microseconds) of triggers seen in the window. */
   synchronized Histogram latencies(Hop hop) {
     check();
-    return latencies.get(hop).copy();
+    return hops.latencies(hop);
+  }
+
+  /** Triggers of {@code hop} seen in the window whose answer was read before them. */
+  synchronized int answeredEarly(Hop hop) {
+    return hops.answeredEarly(hop);
   }
 
   /** Triggers of {@code hop} seen in the window and not answered (yet). */
   synchronized int unanswered(Hop hop) {
-    return pending.get(hop).size();
+    return hops.unanswered(hop);
   }
 
   private void check() {

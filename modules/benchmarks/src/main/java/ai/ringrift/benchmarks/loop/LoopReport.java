@@ -70,12 +70,18 @@ final class LoopReport {
         row.append(
             l.count() == 0
                 ? " – |"
-                : f(" %.1f / %.1f / %.0f (%d) |", l.p50(), l.p99(), l.max(), l.count()));
+                : f(" %.1f / %.1f / %.0f (%d%s) |", l.p50(), l.p99(), l.max(), l.count(), more(l)));
       }
       row.append(f(" %.1f |", worstP99(c) / Math.max(1, k.e2eP99Ms())));
       lines.add(row.toString());
     }
     return lines;
+  }
+
+  /** The triggers of a hop not in its latencies: answered early, or not answered. */
+  private static String more(CellResult.HopLatency l) {
+    return (l.answeredEarly() == 0 ? "" : f(", %d answer read first", l.answeredEarly()))
+        + (l.unanswered() == 0 ? "" : f(", %d unanswered", l.unanswered()));
   }
 
   static List<String> cost(List<CellResult> cells) {
