@@ -7,12 +7,10 @@ import ai.ringrift.client.KafkaSettings;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ConfigKey;
-import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
-import ai.ringrift.events.SyncDataType;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
@@ -23,22 +21,14 @@ import ai.ringrift.stages.action.ActionPlugin;
 import ai.ringrift.stages.action.ActionResult;
 import ai.ringrift.stages.action.ActionSpec;
 import ai.ringrift.stages.action.ResultValues;
-import ai.ringrift.stages.files.GameFiles;
 import ai.ringrift.stages.host.Actions;
 import ai.ringrift.stages.host.StagePaths;
 import ai.ringrift.stages.host.StageSupport;
 import ai.ringrift.stages.it.ItSupport;
-import ai.ringrift.stages.npz.NpyArrayWriter;
-import ai.ringrift.stages.npz.NpyHeader;
-import ai.ringrift.stages.npz.NpyType;
-import ai.ringrift.stages.npz.NpzWriter;
 import ai.ringrift.testkit.KafkaCluster;
-import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,21 +133,11 @@ class ExportCoalescingIT {
 
   /** A file of five games, enough for an export under {@link Running}'s thresholds. */
   private static void games(ConfigKey config, int n) throws IOException {
-    Path file =
-        paths().gamesOf(config).resolve("selfplay-1").resolve("batch-" + n + GameFiles.SUFFIX);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, "{\"game\": 1}\n".repeat(5));
+    ItSupport.writeGames(paths(), config, "batch-" + n, 5);
   }
 
   private static String sync(ConfigKey config) {
-    DataSyncCompleted trigger =
-        DataSyncCompleted.newBuilder(SampleEvents.of(DataSyncCompleted.class, config, 7))
-            .setHeader(publisher.newHeader())
-            .setConfig(config)
-            .setSyncType(SyncDataType.GAMES)
-            .build();
-    publisher.publishSync(trigger);
-    return trigger.getHeader().getEventId();
+    return ItSupport.gamesSynced(publisher, config).getHeader().getEventId();
   }
 
   private static StagePaths paths() {
@@ -247,17 +227,7 @@ class ExportCoalescingIT {
 
     private static void shard(Path npz) {
       try {
-        Files.createDirectories(npz.getParent());
-        try (OutputStream out = Files.newOutputStream(npz);
-            NpzWriter writer = new NpzWriter(out)) {
-          for (String name : List.of("features", "policy", "values")) {
-            try (NpyArrayWriter a = writer.array(name, NpyHeader.of(NpyType.FLOAT32, 3))) {
-              for (int i = 0; i < 3; i++) {
-                a.putFloat(0.5f);
-              }
-            }
-          }
-        }
+        ItSupport.writeShard(npz);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

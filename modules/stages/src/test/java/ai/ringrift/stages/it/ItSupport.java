@@ -5,7 +5,11 @@ import ai.ringrift.client.history.TopicSnapshot;
 import ai.ringrift.client.publish.EventPublisher;
 import ai.ringrift.client.serde.EventSerdes;
 import ai.ringrift.config.ConfigSource;
+import ai.ringrift.events.ConfigKey;
+import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.StageRun;
+import ai.ringrift.events.SyncDataType;
+import ai.ringrift.events.TrainingCompleted;
 import ai.ringrift.events.TriggerOutcome;
 import ai.ringrift.events.catalog.TopicCatalog;
 import ai.ringrift.runtime.RuntimeSettings;
@@ -13,7 +17,15 @@ import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceMain;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.StageSettings;
+import ai.ringrift.stages.files.GameFiles;
+import ai.ringrift.stages.host.StagePaths;
+import ai.ringrift.stages.npz.NpyArrayWriter;
+import ai.ringrift.stages.npz.NpyHeader;
+import ai.ringrift.stages.npz.NpyType;
+import ai.ringrift.stages.npz.NpzWriter;
+import ai.ringrift.testkit.SampleEvents;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,11 +149,48 @@ public final class ItSupport {
                 .toList());
   }
 
+  /**
+   * Publishes a {@code DataSyncCompleted} of {@code config}'s games (the export stage's trigger).
+   */
+  public static DataSyncCompleted gamesSynced(EventPublisher publisher, ConfigKey config) {
+    DataSyncCompleted event =
+        DataSyncCompleted.newBuilder(SampleEvents.of(DataSyncCompleted.class, config, 7))
+            .setHeader(publisher.newHeader())
+            .setConfig(config)
+            .setSyncType(SyncDataType.GAMES)
+            .build();
+    publisher.publishSync(event);
+    return event;
+  }
+
+  /** Writes {@code games} games of {@code config} as selfplay-1's file {@code batch}. */
+  public static void writeGames(StagePaths paths, ConfigKey config, String batch, int games)
+      throws IOException {
+    Path file = paths.gamesOf(config).resolve("selfplay-1").resolve(batch + GameFiles.SUFFIX);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"game\": 1}\n".repeat(games));
+  }
+
+  /** Writes a valid three-sample shard to {@code npz} (what an export action for tests writes). */
+  public static void writeShard(Path npz) throws IOException {
+    Files.createDirectories(npz.toAbsolutePath().getParent());
+    try (OutputStream out = Files.newOutputStream(npz);
+        NpzWriter writer = new NpzWriter(out)) {
+      for (String name : List.of("features", "policy", "values")) {
+        try (NpyArrayWriter a = writer.array(name, NpyHeader.of(NpyType.FLOAT32, 3))) {
+          for (int i = 0; i < 3; i++) {
+            a.putFloat(0.5f);
+          }
+        }
+      }
+    }
+  }
+
   /** Publishes a {@code TrainingCompleted} of {@code model} (the evaluation stage's trigger). */
-  public static ai.ringrift.events.TrainingCompleted trained(
-      EventPublisher publisher, ai.ringrift.events.ConfigKey config, String model) {
-    ai.ringrift.events.TrainingCompleted event =
-        ai.ringrift.events.TrainingCompleted.newBuilder()
+  public static TrainingCompleted trained(
+      EventPublisher publisher, ConfigKey config, String model) {
+    TrainingCompleted event =
+        TrainingCompleted.newBuilder()
             .setHeader(publisher.newHeader())
             .setConfig(config)
             .setJobId("job-" + model)

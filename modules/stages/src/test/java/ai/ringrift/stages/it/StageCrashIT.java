@@ -12,22 +12,15 @@ import ai.ringrift.events.NpzExportCompleted;
 import ai.ringrift.events.RunStatus;
 import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
-import ai.ringrift.events.SyncDataType;
 import ai.ringrift.events.contract.ConfigKeys;
 import ai.ringrift.runtime.ServiceContext;
 import ai.ringrift.runtime.ServiceRuntime;
 import ai.ringrift.stages.host.RunAttempt;
 import ai.ringrift.stages.host.StageSupport;
-import ai.ringrift.stages.npz.NpyArrayWriter;
-import ai.ringrift.stages.npz.NpyHeader;
-import ai.ringrift.stages.npz.NpyType;
-import ai.ringrift.stages.npz.NpzWriter;
 import ai.ringrift.testkit.ChildJvm;
 import ai.ringrift.testkit.KafkaCluster;
-import ai.ringrift.testkit.SampleEvents;
 import ai.ringrift.testkit.WithKafkaCluster;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +57,7 @@ class StageCrashIT {
         ItSupport.context(ConfigSource.directory(ItSupport.REPOSITORY_CONFIG), kafka, runtime);
     Files.copy(
         Path.of("src/test/resources/stages/slow-exporter.sh"), dir.resolve("slow-exporter.sh"));
-    writeFixture(dir.resolve("fixture.npz"));
+    ItSupport.writeShard(dir.resolve("fixture.npz")); // what the script "exports"
   }
 
   @AfterEach
@@ -186,14 +179,7 @@ class StageCrashIT {
   /** Games synced: the export stage's trigger. */
   private DataSyncCompleted publishTrigger(ConfigKey config) {
     try (EventPublisher publisher = ItSupport.publisher(context, "crash-it")) {
-      DataSyncCompleted trigger =
-          DataSyncCompleted.newBuilder(SampleEvents.of(DataSyncCompleted.class, config, 7))
-              .setHeader(publisher.newHeader())
-              .setConfig(config)
-              .setSyncType(SyncDataType.GAMES)
-              .build();
-      publisher.publishSync(trigger);
-      return trigger;
+      return ItSupport.gamesSynced(publisher, config);
     }
   }
 
@@ -231,26 +217,6 @@ class StageCrashIT {
   }
 
   private void writeGames(ConfigKey config, int games) throws IOException {
-    Path file =
-        ExportStageProcess.paths(dir)
-            .gamesOf(config)
-            .resolve("selfplay-1")
-            .resolve("batch-1.games.jsonl");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, "{\"game\": 1}\n".repeat(games));
-  }
-
-  /** A valid three-sample shard: what the script "exports". */
-  private static void writeFixture(Path npz) throws IOException {
-    try (OutputStream out = Files.newOutputStream(npz);
-        NpzWriter writer = new NpzWriter(out)) {
-      for (String name : List.of("features", "policy", "values")) {
-        try (NpyArrayWriter a = writer.array(name, NpyHeader.of(NpyType.FLOAT32, 3))) {
-          for (int i = 0; i < 3; i++) {
-            a.putFloat(0.5f);
-          }
-        }
-      }
-    }
+    ItSupport.writeGames(ExportStageProcess.paths(dir), config, "batch-1", games);
   }
 }
