@@ -166,21 +166,20 @@ final class CellRun {
   private static CellResult.Drain drain(LagProbe lag, int services, LoopObserver observer)
       throws Exception {
     long start = System.nanoTime();
-    Map<String, Long> behind = Map.of();
+    Map<String, LagProbe.Behind> behind = Map.of();
     while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_LIMIT_SECONDS)) {
-      behind = lag.readLag();
-      if (behind.values().stream().mapToLong(Long::longValue).sum() <= 12L * services
+      behind = lag.read();
+      if (behind.values().stream().mapToLong(LagProbe.Behind::lag).sum() <= 12L * services
           && ALWAYS_ANSWERED.stream().allMatch(h -> observer.unanswered(h) == 0)) {
         return new CellResult.Drain((System.nanoTime() - start) / 1e9, Map.of(), Map.of());
       }
       TimeUnit.MILLISECONDS.sleep(500);
     }
     Map<String, String> left = new LinkedHashMap<>();
-    Map<String, Integer> partitions = lag.partitions();
     behind.forEach(
-        (service, n) -> {
-          if (n > 0) {
-            left.put(service, n + " (" + partitions.getOrDefault(service, 0) + " partitions)");
+        (service, b) -> {
+          if (b.lag() > 0) {
+            left.put(service, b.lag() + " (" + b.partitions() + " partitions)");
           }
         });
     Map<Hop, Integer> unanswered = new EnumMap<>(Hop.class);

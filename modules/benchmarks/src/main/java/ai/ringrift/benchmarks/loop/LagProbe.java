@@ -23,12 +23,17 @@ final class LagProbe implements AutoCloseable {
   /** One reading: seconds since the probe started, and lag per service. */
   record Sample(double seconds, Map<String, Long> lag) {}
 
+  /**
+   * One service's lag and the partitions its group commits: once everything is read the lag is at
+   * most one per partition (a transaction's commit marker takes an offset nobody consumes).
+   */
+  record Behind(long lag, int partitions) {}
+
   private final Admin admin;
   private final Map<String, String> groups;
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private final long start = System.nanoTime();
-  private volatile Map<String, Integer> partitions = Map.of();
   private volatile boolean stopped;
 
   LagProbe(KafkaSettings kafka, Map<String, String> groups) {
@@ -47,7 +52,9 @@ final class LagProbe implements AutoCloseable {
   private void run() {
     while (!stopped) {
       try {
-        Sample sample = new Sample((System.nanoTime() - start) / 1e9, readLag());
+        Map<String, Long> lag = new LinkedHashMap<>();
+        read().forEach((service, behind) -> lag.put(service, behind.lag()));
+        Sample sample = new Sample((System.nanoTime() - start) / 1e9, lag);
         synchronized (this) {
           samples.add(sample);
         }
@@ -61,7 +68,7 @@ final class LagProbe implements AutoCloseable {
   }
 
   /** Lag per service now. */
-  Map<String, Long> readLag() throws Exception {
+  Map<String, Behind> read() throws Exception {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (Map.Entry<String, String> group : groups.entrySet()) {
@@ -75,8 +82,7 @@ final class LagProbe implements AutoCloseable {
     }
     Map<TopicPartition, ListOffsetsResultInfo> ends =
         admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-    Map<String, Long> lag = new LinkedHashMap<>();
-    Map<String, Integer> counted = new LinkedHashMap<>();
+    Map<String, Behind> lag = new LinkedHashMap<>();
     committed.forEach(
         (service, offsets) -> {
           long behind = 0;
@@ -87,20 +93,9 @@ final class LagProbe implements AutoCloseable {
               n++;
             }
           }
-          lag.put(service, behind);
-          counted.put(service, n);
+          lag.put(service, new Behind(behind, n));
         });
-    partitions = counted;
     return lag;
-  }
-
-  /**
-   * The partitions each service's group had committed at the last reading: its lag's floor once
-   * everything is read is at most one per partition (a transaction's commit marker takes an offset
-   * nobody consumes).
-   */
-  Map<String, Integer> partitions() {
-    return partitions;
   }
 
   /** The readings between {@code from} and {@code to} seconds after the start. */

@@ -127,22 +127,22 @@ final class LoopObserver implements AutoCloseable {
       trigger(Hop.BATCH_TO_SYNC, header, now);
     } else if (event instanceof DataSyncCompleted sync
         && sync.getSyncType() == SyncDataType.GAMES) {
-      reply(Hop.BATCH_TO_SYNC, header.getCausationId(), now);
+      hops.reply(Hop.BATCH_TO_SYNC, header.getCausationId(), now);
       trigger(Hop.SYNC_TO_EXPORT, header, now);
     } else if (event instanceof NpzExportCompleted) {
-      reply(Hop.SYNC_TO_EXPORT, header.getCausationId(), now);
+      hops.reply(Hop.SYNC_TO_EXPORT, header.getCausationId(), now);
     } else if (event instanceof TrainingCompleted) {
       trigger(Hop.TRAINED_TO_EVALUATING, header, now);
     } else if (event instanceof StageRun run
         && run.getStage() == Stage.EVALUATION
         && run.getStatus() == RunStatus.STARTED) {
-      reply(Hop.TRAINED_TO_EVALUATING, header.getCausationId(), now);
+      hops.reply(Hop.TRAINED_TO_EVALUATING, header.getCausationId(), now);
     } else if (event instanceof EvaluationCompleted) {
       trigger(Hop.EVALUATED_TO_DECIDED, header, now);
     } else if (event instanceof ModelPromoted promoted) {
-      reply(Hop.EVALUATED_TO_DECIDED, promoted.getEvaluationEventId(), now);
+      hops.reply(Hop.EVALUATED_TO_DECIDED, promoted.getEvaluationEventId(), now);
     } else if (event instanceof PromotionRejected rejected) {
-      reply(Hop.EVALUATED_TO_DECIDED, rejected.getEvaluationEventId(), now);
+      hops.reply(Hop.EVALUATED_TO_DECIDED, rejected.getEvaluationEventId(), now);
     }
   }
 
@@ -165,10 +165,6 @@ final class LoopObserver implements AutoCloseable {
 
   private void trigger(Hop hop, EventHeader header, long now) {
     hops.trigger(hop, header.getEventId(), now, now >= windowStart && now <= windowEnd);
-  }
-
-  private void reply(Hop hop, String causationId, long now) {
-    hops.reply(hop, causationId, now);
   }
 
   /** Events per topic seen in the window. */
