@@ -1,13 +1,14 @@
 #!/bin/sh
-# A stand-in for an external exporter, run by StageRunsIT through the export stage.
+# A stand-in for an external exporter, run by StageCrashIT through the export stage.
 # usage: slow-exporter.sh NPZ RUN_ID MODE_FILE STARTS_FILE FIXTURE
-#   appends RUN_ID to STARTS_FILE (one line per start), then by the word in MODE_FILE:
+#   reads the word in MODE_FILE, then appends RUN_ID to STARTS_FILE (one line per start; read first,
+#   so a test that changes the mode once it sees the start does not change this run), then by the word:
 #   hang-before  sleeps (to be killed) before writing anything
 #   hang-after   writes the shard (a copy of FIXTURE, renamed into place), then sleeps (to be killed)
 #   complete     writes the shard and prints its result line
 npz="$1"
-echo "$2" >> "$4"
 mode=$(cat "$3")
+echo "$2" >> "$4"
 if [ "$mode" = "hang-before" ]; then
   exec sleep 60
 fi
