@@ -150,7 +150,7 @@ class DashboardBrowserIT {
             (String)
                 browser.js(
                     "return document.querySelector(arguments[0]).dataset.shownAt;",
-                    "#breaker-grid td[data-key='" + config + "/export']"));
+                    cellCss(config + "/export")));
     assertThat(shown - reported)
         .as(
             "ms from the circuit breakers reporting OPEN to the cell showing it (load average %s);"
@@ -269,9 +269,15 @@ class DashboardBrowserIT {
     return response.statusCode() == 200 ? StatusServer.JSON.readTree(response.body()) : null;
   }
 
+  /**
+   * The cell's status, found and read in one script: the page re-renders the grid, so an element
+   * found by one WebDriver call can be gone (stale) by the next.
+   */
   private static String cellStatus(String key) {
-    List<WebElement> cells = browser.driver().findElements(cellSelector(key));
-    return cells.isEmpty() ? null : cells.get(0).getAttribute("data-status");
+    return (String)
+        browser.js(
+            "const c = document.querySelector(arguments[0]); return c ? c.dataset.status : null;",
+            cellCss(key));
   }
 
   private static WebElement cell(String key) {
@@ -279,7 +285,11 @@ class DashboardBrowserIT {
   }
 
   private static By cellSelector(String key) {
-    return By.cssSelector("#breaker-grid td[data-key='" + key + "']");
+    return By.cssSelector(cellCss(key));
+  }
+
+  private static String cellCss(String key) {
+    return "#breaker-grid td[data-key='" + key + "']";
   }
 
   private static By dlqRow(String dlq) {
