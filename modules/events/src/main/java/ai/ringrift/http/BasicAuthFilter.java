@@ -3,7 +3,6 @@ package ai.ringrift.http;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -96,11 +95,7 @@ public final class BasicAuthFilter extends Filter {
           .getResponseHeaders()
           .set("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
     }
-    exchange.getResponseHeaders().set("Content-Type", rendered[0]);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    HttpServers.answer(exchange, status, rendered[0], body);
   }
 
   /**

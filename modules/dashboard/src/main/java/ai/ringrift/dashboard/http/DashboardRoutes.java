@@ -2,11 +2,11 @@ package ai.ringrift.dashboard.http;
 
 import ai.ringrift.dashboard.lineage.UnknownModelException;
 import ai.ringrift.dashboard.view.LoopView;
+import ai.ringrift.http.HttpServers;
 import ai.ringrift.runtime.http.StatusServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -105,12 +105,8 @@ public final class DashboardRoutes implements HttpHandler {
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    HttpServers.answer(exchange, status, type, body);
   }
 
   private static byte[] bytes(String text) {

@@ -1,11 +1,10 @@
 package ai.ringrift.registry.internal;
 
+import ai.ringrift.http.HttpServers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -52,21 +51,16 @@ public final class RestApi implements HttpHandler {
         reply.raw() != null
             ? reply.raw().getBytes(StandardCharsets.UTF_8)
             : StoreRecords.JSON.writeValueAsBytes(reply.json());
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    HttpServers.answer(exchange, reply.status(), CONTENT_TYPE, bytes);
   }
 
+  /** The request body, left open: {@link HttpServers#answer} reads what is left of a long one. */
   private static byte[] body(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw RegistryError.badRequest("request body larger than " + MAX_BODY + " bytes");
-      }
-      return bytes;
+    byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+    if (bytes.length > MAX_BODY) {
+      throw RegistryError.badRequest("request body larger than " + MAX_BODY + " bytes");
     }
+    return bytes;
   }
 
   private static ObjectNode error(int code, String message) {
