@@ -47,7 +47,7 @@ class BadBytesIT {
 
     List<RecordDeserializationException> errors = new ArrayList<>();
     List<TrainingCompleted> read =
-        RegistryConsumers.read(cluster, topic, serde.deserializer(), 1, errors);
+        RegistryConsumers.read(cluster, topic, serde.deserializer(), errors);
 
     assertThat(read).containsExactly(good);
     assertThat(errors).hasSize(bad.size());

@@ -67,7 +67,6 @@ class ReferencedSchemasIT {
             cluster,
             topic,
             new RegistryAvroDeserializer<>(fresh, TrainingStarted.class),
-            1,
             new ArrayList<>());
     assertThat(read).containsExactly(sent);
     assertThat(SchemaRegistryClient.of(url).schemaById(id))

@@ -35,14 +35,13 @@ final class RegistryConsumers {
   }
 
   /**
-   * Reads partition 0 of {@code topic} until {@code expected} values were decoded; a record that
+   * Reads partition 0 of {@code topic} to its end (what was sent before the call); a record that
    * does not decode is kept in {@code errors} and skipped, as the consumer layer does.
    */
   static <V> List<V> read(
       KafkaCluster cluster,
       String topic,
       Deserializer<V> values,
-      int expected,
       List<RecordDeserializationException> errors) {
     TopicPartition tp = new TopicPartition(topic, 0);
     List<V> read = new ArrayList<>();
@@ -53,8 +52,9 @@ final class RegistryConsumers {
             values)) {
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (read.size() < expected && System.nanoTime() < deadline) {
+      while (consumer.position(tp) < end && System.nanoTime() < deadline) {
         try {
           for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
             read.add(record.value());

@@ -48,14 +48,12 @@ class SchemaEvolutionIT {
             cluster,
             topic,
             RegistryAvroDeserializer.withReaderSchema(client, Probes.V1),
-            2,
             new ArrayList<>());
     List<GenericRecord> asV2 =
         RegistryConsumers.read(
             cluster,
             topic,
             RegistryAvroDeserializer.withReaderSchema(client, Probes.V2),
-            2,
             new ArrayList<>());
 
     assertThat(asV1).extracting(r -> r.get("id").toString()).containsExactly("old", "new");
@@ -83,14 +81,12 @@ class SchemaEvolutionIT {
             cluster,
             topic,
             new RegistryAvroDeserializer<>(client, TrainingCompleted.class),
-            2,
             new ArrayList<>());
     List<GenericRecord> fresh =
         RegistryConsumers.read(
             cluster,
             topic,
             RegistryAvroDeserializer.withReaderSchema(client, newer),
-            2,
             new ArrayList<>());
 
     assertThat(old).containsExactly(event, event);
@@ -130,7 +126,6 @@ class SchemaEvolutionIT {
             cluster,
             topic,
             RegistryAvroDeserializer.withReaderSchema(client, Probes.V1),
-            2,
             new ArrayList<>());
     List<RecordDeserializationException> errors = new ArrayList<>();
     List<GenericRecord> asNew =
@@ -138,7 +133,6 @@ class SchemaEvolutionIT {
             cluster,
             topic,
             RegistryAvroDeserializer.withReaderSchema(client, Probes.NO_DEFAULT),
-            1,
             errors);
 
     assertThat(asOld).hasSize(2);
