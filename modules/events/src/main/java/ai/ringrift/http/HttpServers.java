@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -64,16 +63,6 @@ public final class HttpServers {
 
   /** Reads the rest of the request body; false when more than the limit was left. */
   private static boolean readRequestBody(HttpExchange exchange) throws IOException {
-    InputStream in = exchange.getRequestBody();
-    byte[] buffer = new byte[8192];
-    long left = MAX_UNREAD_BODY;
-    int read;
-    while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) != -1) {
-      left -= read;
-      if (left < 0) {
-        return false;
-      }
-    }
-    return true;
+    return exchange.getRequestBody().readNBytes(MAX_UNREAD_BODY + 1).length <= MAX_UNREAD_BODY;
   }
 }
