@@ -1,6 +1,7 @@
 package ai.ringrift.benchmarks.loop;
 
 import ai.ringrift.benchmarks.common.CpuMeter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ record CellResult(
 
     /** What was left when the drain did not finish: services with lag, unanswered triggers. */
     String left() {
-      List<String> parts = new java.util.ArrayList<>();
+      List<String> parts = new ArrayList<>();
       lag.forEach((service, behind) -> parts.add(service + " lag " + behind));
       unanswered.forEach((hop, n) -> parts.add(n + " " + hop.label() + " unanswered"));
       return String.join(", ", parts);
@@ -113,7 +114,7 @@ record CellResult(
 
   /** Why the offered rate was not sustained; empty when it was. */
   List<String> whyNotSustained() {
-    List<String> why = new java.util.ArrayList<>();
+    List<String> why = new ArrayList<>();
     if (publishedPerSecond < 0.95 * offeredPerSecond) {
       why.add("published below 95 % of the offered rate");
     }

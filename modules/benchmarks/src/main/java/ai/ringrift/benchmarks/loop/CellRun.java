@@ -184,8 +184,9 @@ final class CellRun {
         });
     Map<Hop, Integer> unanswered = new EnumMap<>(Hop.class);
     for (Hop hop : ALWAYS_ANSWERED) {
-      if (observer.unanswered(hop) > 0) {
-        unanswered.put(hop, observer.unanswered(hop));
+      int n = observer.unanswered(hop);
+      if (n > 0) {
+        unanswered.put(hop, n);
       }
     }
     return new CellResult.Drain(-1, left, unanswered);

@@ -6,6 +6,7 @@ import ai.ringrift.config.ConfigSource;
 import ai.ringrift.events.ConfigKey;
 import ai.ringrift.events.DataSyncCompleted;
 import ai.ringrift.events.RunStatus;
+import ai.ringrift.events.Stage;
 import ai.ringrift.events.StageRun;
 import ai.ringrift.events.SyncDataType;
 import ai.ringrift.events.contract.ConfigKeys;
@@ -91,12 +92,12 @@ final class SyncRig implements AutoCloseable {
 
   /** The sync stage's records of {@code config}, oldest first. */
   List<StageRun> runs(ConfigKey config) {
-    return ItSupport.runs(context, ConfigKeys.format(config) + "/sync");
+    return ItSupport.runs(context, StageSupport.key(config, Stage.SYNC));
   }
 
   /** The triggers the latest sync record of {@code config} lists as finished. */
   Set<String> finished(ConfigKey config) {
-    return ItSupport.finished(context, ConfigKeys.format(config) + "/sync");
+    return ItSupport.finished(context, StageSupport.key(config, Stage.SYNC));
   }
 
   /** How many runs of {@code config} succeeded. */
